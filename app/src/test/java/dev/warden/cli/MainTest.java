@@ -1,0 +1,90 @@
+package dev.warden.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warden.lab.manifest.Manifest;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+    @TempDir
+    Path tmp;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void helpListsEveryCommand() {
+        Run r = run("--help");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("demo", "lab", "Exit codes");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String cmd : new String[] {"lab", "demo"}) {
+            Run r = run(cmd, "--help");
+            assertThat(r.code()).as(cmd).isZero();
+            assertThat(r.out()).as(cmd).contains("--home");
+        }
+    }
+
+    @Test
+    void unknownCommandOrOptionIsUsageErrorInOneLine() {
+        Run r = run("frobnicate");
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).startsWith("warden: ").contains("frobnicate");
+        assertThat(run("lab", "--no-such-option").code()).isEqualTo(ExitCode.USAGE);
+        assertThat(run().code()).isEqualTo(ExitCode.USAGE);
+    }
+
+    @Test
+    void badLabFileIsExitThreeWithOneClearLineAndNothingStarted() throws Exception {
+        Path bad = tmp.resolve("bad.yaml");
+        Files.writeString(bad, "devices:\n  - {name: cam, profile: acme-9000, address: 127.77.9.1}\n");
+        Run r = run("lab", "--home", tmp.resolve("h").toString(), "--config", bad.toString(), "--duration", "0");
+        assertThat(r.code()).isEqualTo(ExitCode.BAD_CONFIG);
+        assertThat(r.err().strip()).startsWith("warden: unknown profile 'acme-9000'").doesNotContain("\n");
+
+        Files.writeString(bad, "devices:\n  - {name: cam, profile: linux-host, address: 192.168.1.20}\n");
+        r = run("lab", "--home", tmp.resolve("h").toString(), "--config", bad.toString(), "--duration", "0");
+        assertThat(r.code()).isEqualTo(ExitCode.BAD_CONFIG);
+        assertThat(r.err()).contains("outside 127.0.0.0/8");
+    }
+
+    @Test
+    void homeDirectoryIsCreatedAndHoldsTheLog() {
+        Path home = tmp.resolve("world-a");
+        Run r = run("lab", "--home", home.toString(), "--list-profiles");
+        assertThat(r.code()).isZero();
+        assertThat(home.resolve("logs")).isDirectory();
+    }
+
+    @Test
+    void labStartsWritesTheManifestAndStops() throws Exception {
+        Path cfg = tmp.resolve("lab.yaml");
+        Files.writeString(cfg, """
+                devices:
+                  - {name: host-a, profile: linux-host, address: 127.77.230.1}
+                  - {name: host-b, profile: linux-host, address: 127.77.230.2}
+                """);
+        Path manifest = tmp.resolve("m.json");
+        Run r = run("lab", "--home", tmp.resolve("h").toString(), "--config", cfg.toString(),
+                "--manifest", manifest.toString(), "--check", "--duration", "0");
+        assertThat(r.code()).as(r.err()).isZero();
+        Manifest m = Manifest.read(manifest);
+        assertThat(m.devices()).extracting(Manifest.Entry::address).containsExactly("127.77.230.1", "127.77.230.2");
+        assertThat(m.devices().get(0).ports()).extracting(Manifest.Port::port).containsExactly(22);
+    }
+}
