@@ -45,7 +45,7 @@ final class LabCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", defaultValue = "2", description = "Event-loop threads serving every device (default ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--check", description = "After start-up, connect to every TCP service of every device and report any that does not answer (exit 1).")
+    @Option(names = "--check", description = "After start-up, connect to every TCP service and probe every UDP service of every device; report any that does not answer (exit 1).")
     boolean check;
 
     @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "-1", description = "Stop after this many seconds; 0 stops at once (start, write the manifest, check, exit); default: run until Ctrl-C.")

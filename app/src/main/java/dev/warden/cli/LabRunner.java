@@ -47,8 +47,9 @@ final class LabRunner {
 
     static boolean check(ProfileCatalog catalog, Lab lab, PrintWriter out, PrintWriter err) {
         LabProbe.Result r = LabProbe.check(catalog, lab.devices(), 2000, 256);
-        out.printf("check: %d/%d TCP services on %d devices accept connections%n",
-                r.tcpPorts() - r.failures().size(), r.tcpPorts(), r.devices());
+        out.printf("check: %d/%d services on %d devices answer (%d TCP, %d UDP)%n",
+                r.tcpPorts() + r.udpPorts() - r.failures().size(), r.tcpPorts() + r.udpPorts(), r.devices(),
+                r.tcpPorts(), r.udpPorts());
         for (LabProbe.Failure f : r.failures().subList(0, Math.min(20, r.failures().size()))) {
             err.printf("warden: %s %s:%d does not answer: %s%n", f.device(), f.address(), f.port(), f.reason());
         }

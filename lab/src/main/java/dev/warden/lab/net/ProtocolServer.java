@@ -35,4 +35,12 @@ public interface ProtocolServer {
      * and the slow/drop behaviours are already in the pipeline). UDP: called once for the bound datagram channel.
      */
     void init(Channel ch, SimDevice device, ServiceSpec spec);
+
+    /**
+     * UDP only: a datagram this service must answer, so the lab's self-check ({@code warden lab --check}) can tell
+     * that it is up. Null when the protocol answers nothing unsolicited.
+     */
+    default byte[] selfCheckProbe(SimDevice device, ServiceSpec spec) {
+        return null;
+    }
 }
