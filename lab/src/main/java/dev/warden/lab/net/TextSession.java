@@ -2,11 +2,15 @@ package dev.warden.lab.net;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
@@ -14,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * One connection of a line-oriented, server-speaks-first service (telnet, FTP), fed byte by byte.
  * Replies are collected and written once per batch of input; a session can pause, as login programs do after a wrong
  * password, without blocking the shared event loop: reading stops, the rest of the input waits in a bounded buffer and
- * the delay is scheduled. Put an {@link io.netty.handler.timeout.IdleStateHandler} in front to get {@link #onIdle}.
+ * the delay is scheduled. {@link #install} puts it at the end of a connection's pipeline with an idle time-out.
  *
  * <p>Text is ISO-8859-1, so a char is a byte on the wire (telnet's IAC is {@code '\u00ff'}).
  */
@@ -27,6 +31,17 @@ public abstract class TextSession extends ChannelInboundHandlerAdapter {
     private ChannelHandlerContext ctx;
     private boolean paused;
     private boolean closing;
+
+    /** Adds this session to a new connection, behind a time-out that calls {@link #onIdle} after {@code idleSeconds}. */
+    public final void install(Channel ch, int idleSeconds) {
+        ch.pipeline().addLast("idle", new IdleStateHandler(idleSeconds, 0, 0));
+        ch.pipeline().addLast("session", this);
+    }
+
+    /** The client's address, for {@link dev.warden.lab.device.SimDevice#login} and its lock-out accounting. */
+    protected final InetAddress client() {
+        return ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress();
+    }
 
     /** Called once the client is connected: send the greeting with {@link #say}. */
     protected abstract void onConnect();

@@ -5,8 +5,6 @@ import dev.warden.lab.net.ProtocolServer;
 import dev.warden.lab.profile.ServiceSpec;
 import dev.warden.model.Transport;
 import io.netty.channel.Channel;
-import io.netty.handler.timeout.IdleStateHandler;
-import java.net.InetSocketAddress;
 
 /**
  * The FTP server of a camera's SD-card recordings (Foscam/Opticam on 50021 or 21, with the fixed {@code ftpuser1}
@@ -35,8 +33,6 @@ public final class FtpServer implements ProtocolServer {
     @Override
     public void init(Channel ch, SimDevice device, ServiceSpec spec) {
         FtpSettings settings = FtpSettings.of(device.profile().id(), spec, device);
-        InetSocketAddress peer = (InetSocketAddress) ch.remoteAddress();
-        ch.pipeline().addLast("idle", new IdleStateHandler(settings.idleSeconds(), 0, 0));
-        ch.pipeline().addLast("ftp", new FtpSession(device, settings, peer.getAddress()));
+        new FtpSession(device, settings).install(ch, settings.idleSeconds());
     }
 }

@@ -4,7 +4,6 @@ import dev.warden.lab.device.LoginResult;
 import dev.warden.lab.device.SimDevice;
 import dev.warden.lab.net.LineAssembler;
 import dev.warden.lab.net.TextSession;
-import java.net.InetAddress;
 import java.util.Locale;
 
 /**
@@ -31,16 +30,14 @@ final class FtpSession extends TextSession {
 
     private final SimDevice device;
     private final FtpSettings settings;
-    private final InetAddress client;
     private final LineAssembler line = new LineAssembler(MAX_LINE);
     private String user;
     private boolean loggedIn;
     private int failures;
 
-    FtpSession(SimDevice device, FtpSettings settings, InetAddress client) {
+    FtpSession(SimDevice device, FtpSettings settings) {
         this.device = device;
         this.settings = settings;
-        this.client = client;
     }
 
     @Override
@@ -93,7 +90,7 @@ final class FtpSession extends TextSession {
         }
         boolean anonymous = user.equalsIgnoreCase("anonymous") || user.equalsIgnoreCase("ftp");
         boolean ok = anonymous && device.has("ftp-anonymous")
-                || device.login("ftp", client, user, password) == LoginResult.OK;
+                || device.login("ftp", client(), user, password) == LoginResult.OK;
         user = null;
         if (ok) {
             loggedIn = true;

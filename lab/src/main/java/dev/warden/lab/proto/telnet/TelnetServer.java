@@ -5,8 +5,6 @@ import dev.warden.lab.net.ProtocolServer;
 import dev.warden.lab.profile.ServiceSpec;
 import dev.warden.model.Transport;
 import io.netty.channel.Channel;
-import io.netty.handler.timeout.IdleStateHandler;
-import java.net.InetSocketAddress;
 
 /**
  * Telnet as a BusyBox telnetd on a XiongMai DVR or an OEM camera runs it: the Mirai vector (hard-coded
@@ -37,8 +35,6 @@ public final class TelnetServer implements ProtocolServer {
     @Override
     public void init(Channel ch, SimDevice device, ServiceSpec spec) {
         TelnetSettings settings = TelnetSettings.of(device.profile().id(), spec, device);
-        InetSocketAddress peer = (InetSocketAddress) ch.remoteAddress();
-        ch.pipeline().addLast("idle", new IdleStateHandler(settings.idleSeconds(), 0, 0));
-        ch.pipeline().addLast("telnet", new TelnetSession(device, settings, peer.getAddress()));
+        new TelnetSession(device, settings).install(ch, settings.idleSeconds());
     }
 }

@@ -4,7 +4,6 @@ import dev.warden.lab.device.LoginResult;
 import dev.warden.lab.device.SimDevice;
 import dev.warden.lab.net.LineAssembler;
 import dev.warden.lab.net.TextSession;
-import java.net.InetAddress;
 
 /**
  * One telnet connection, played the way BusyBox telnetd and login(1) behave on a DVR: option negotiation, login
@@ -29,17 +28,15 @@ final class TelnetSession extends TextSession {
 
     private final SimDevice device;
     private final TelnetSettings settings;
-    private final InetAddress client;
     private final TelnetInput telnet = new TelnetInput();
     private final LineAssembler line = new LineAssembler(MAX_LINE);
     private State state = State.LOGIN;
     private String user;
     private int failures;
 
-    TelnetSession(SimDevice device, TelnetSettings settings, InetAddress client) {
+    TelnetSession(SimDevice device, TelnetSettings settings) {
         this.device = device;
         this.settings = settings;
-        this.client = client;
     }
 
     @Override
@@ -103,7 +100,7 @@ final class TelnetSession extends TextSession {
     }
 
     private void checkPassword(String password) {
-        LoginResult result = device.login("telnet", client, user, password);
+        LoginResult result = device.login("telnet", client(), user, password);
         user = null;
         if (result == LoginResult.OK) {
             state = State.SHELL;
