@@ -11,7 +11,7 @@ import io.netty.channel.Channel;
  * and blank password of CVE-2018-19064): the control connection only, see {@link FtpSession}.
  *
  * <p>Options: {@code banner} (greeting after {@code 220}, device variables allowed, default
- * {@code "FTP server ready"}; a multi-line text gives a {@code 220-} greeting), {@code syst} (default
+ * {@code "FTP server ready."}; a multi-line text gives a {@code 220-} greeting), {@code syst} (default
  * {@code "UNIX Type: L8"}), {@code fail-delay-ms} (1000) and {@code idle-seconds} (60).
  */
 public final class FtpServer implements ProtocolServer {

@@ -19,7 +19,7 @@ record FtpSettings(String banner, String syst, int failDelayMs, int idleSeconds)
     /** Checks the options; {@code device} null only validates. */
     static FtpSettings of(String profileId, ServiceSpec spec, SimDevice device) {
         ServiceOptions.requireKnown(profileId, spec, OPTIONS);
-        String banner = spec.option("banner", "FTP server ready");
+        String banner = spec.option("banner", "FTP server ready.");
         String syst = spec.option("syst", "UNIX Type: L8");
         if (device != null) {
             banner = device.render(banner);

@@ -19,6 +19,11 @@ final class TelnetSession extends TextSession {
      * (telnetd.c, make_new_session). The server echoes, the client should not.
      */
     static final String NEGOTIATION = "\u00ff\u00fd\u0001\u00ff\u00fd\u001f\u00ff\u00fb\u0001\u00ff\u00fb\u0003";
+    /**
+     * BusyBox login starts a new line before the issue text and the first prompt: {@code puts("\r")}, which the
+     * tty's output processing turns into CR CR LF. nmap's BusyBox telnetd signature expects it.
+     */
+    static final String NEW_LINE_BEFORE_ISSUE = "\r\r\n";
     /** login(1) gives up after this many wrong passwords. */
     static final int MAX_FAILURES = 3;
     /** Longest line kept; the rest of a longer line is dropped (BusyBox login reads 64-byte names). */
@@ -42,6 +47,7 @@ final class TelnetSession extends TextSession {
     @Override
     protected void onConnect() {
         say(NEGOTIATION);
+        say(NEW_LINE_BEFORE_ISSUE);
         say(settings.banner());
         say(settings.loginPrompt());
     }

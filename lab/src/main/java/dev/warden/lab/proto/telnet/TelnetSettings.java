@@ -10,7 +10,9 @@ import java.util.Set;
  * plain {@code \n}, as a tty's output processing would turn it into CR LF).
  *
  * @param banner         printed before the first login prompt, like {@code /etc/issue.net}; empty for none
- * @param loginPrompt    {@code login: } by default
+ * @param loginPrompt    {@code login: } by default; BusyBox prints {@code <hostname> login: }, and nmap names the
+ *                       host (and recognises BusyBox telnetd) only when there is one, e.g. XiongMai's
+ *                       {@code LocalHost login: }
  * @param passwordPrompt {@code Password: } by default
  * @param shellPrompt    {@code # } by default (a root shell)
  * @param motd           printed after a successful login; empty for none

@@ -142,7 +142,7 @@ class FtpServerTest {
     @Test
     void idleConnectionTimesOut() throws IOException {
         try (TextClient c = new TextClient(VULNERABLE, 2121)) {
-            assertThat(c.readUntil("\r\n")).isEqualTo("220 FTP server ready\r\n");
+            assertThat(c.readUntil("\r\n")).isEqualTo("220 FTP server ready.\r\n");
             assertThat(c.readToEnd()).isEqualTo("421 Timeout.\r\n");
         }
     }

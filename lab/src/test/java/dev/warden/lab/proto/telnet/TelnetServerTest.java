@@ -60,7 +60,7 @@ class TelnetServerTest {
     void greetsWithBusyBoxNegotiationThenBannerAndLoginPrompt() throws IOException {
         try (TextClient c = new TextClient(VULNERABLE, 23)) {
             String greeting = c.readUntil(PROMPT);
-            assertThat(greeting).isEqualTo(IAC_DO_NAWS_WILL_ECHO_SGA
+            assertThat(greeting).isEqualTo(IAC_DO_NAWS_WILL_ECHO_SGA + "\r\r\n"
                     + "Test DVR V4.02.R11.A6380133.10002.140200.00000\r\n" + PROMPT);
         }
     }
