@@ -85,7 +85,7 @@ final class Route {
                 Credentials c = BasicAuth.credentials(ex.request());
                 yield c == null ? null : c.check(ex);
             }
-            case DIGEST -> DigestAuth.verify(ex, auth.realm);
+            case DIGEST -> DigestAuth.verify(ex, ex.device().render(auth.realm));
             case QUERY -> check(ex, Credentials.query(ex, auth.userParam, auth.passwordParam));
             case FORM -> check(ex, Credentials.form(ex, auth.userParam, auth.passwordParam));
         };
@@ -95,10 +95,11 @@ final class Route {
         if (result == LoginResult.LOCKED) {
             return locked.render(ex);
         }
+        String realm = auth.scheme == Scheme.BASIC || auth.scheme == Scheme.DIGEST ? ex.device().render(auth.realm) : null;
         return switch (auth.scheme) {
-            case BASIC -> denied.render(ex, HttpHeaderNames.WWW_AUTHENTICATE.toString(), BasicAuth.challenge(auth.realm));
+            case BASIC -> denied.render(ex, HttpHeaderNames.WWW_AUTHENTICATE.toString(), BasicAuth.challenge(realm));
             case DIGEST -> denied.render(ex, HttpHeaderNames.WWW_AUTHENTICATE.toString(),
-                    DigestAuth.challenge(auth.realm, DigestAuth.isStale(ex.request(), auth.realm)));
+                    DigestAuth.challenge(realm, DigestAuth.isStale(ex.request(), realm)));
             default -> denied.render(ex);
         };
     }

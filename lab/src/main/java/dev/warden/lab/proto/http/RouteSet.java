@@ -7,12 +7,16 @@ import dev.warden.lab.proto.http.RouteSetSpec.ResponseSpec;
 import dev.warden.lab.proto.http.RouteSetSpec.RouteSpec;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -61,10 +65,16 @@ public final class RouteSet implements HttpApp {
     public static RouteSet compile(String source, byte[] yaml, Set<String> weaknesses) {
         RouteSetSpec spec;
         try {
-            spec = YAML.readValue(yaml, RouteSetSpec.class);
+            // snakeyaml-engine resolves anchors and aliases (shared auth and answers); Jackson then maps the tree
+            Object tree = new Load(LoadSettings.builder().setLabel(source).build())
+                    .loadFromString(new String(yaml, StandardCharsets.UTF_8));
+            spec = YAML.convertValue(tree, RouteSetSpec.class);
+        } catch (YamlEngineException e) {
+            throw new LabException(source + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         } catch (JacksonException e) {
             String m = e.getOriginalMessage();
-            throw new LabException(source + ": " + (m == null ? e.toString() : m.lines().findFirst().orElse(m)));
+            throw new LabException(source + ": " + (m == null ? e.toString() : m.lines().findFirst().orElse(m))
+                    + " at " + e.getPathReference());
         }
         String file = source.substring(source.lastIndexOf('/') + 1).replace(".yaml", "");
         if (spec == null || !file.equals(spec.id())) {
