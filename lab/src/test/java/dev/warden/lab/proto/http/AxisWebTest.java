@@ -35,10 +35,6 @@ class AxisWebTest {
         return "AXIS_" + lab.device(device).mac().replace(":", "");
     }
 
-    private static String password(String device) {
-        return lab.device(device).accounts("web").getFirst().password();
-    }
-
     @Test
     void rootRedirectsToTheViewerWhichAsksForDigest() throws Exception {
         HttpResponse<String> root = AXIS.get("/");
@@ -51,7 +47,7 @@ class AxisWebTest {
                 .startsWith("Digest realm=\"" + realm("axis") + "\"").matches("Digest realm=\"AXIS_ACCC8E[0-9A-F]{6}\".*");
         assertThat(viewer.body()).contains("<title>401 Unauthorized</title>");
 
-        HttpResponse<String> owner = AXIS.digest("GET", "/view/viewer_index.shtml", null, "root", password("axis"));
+        HttpResponse<String> owner = AXIS.digest("GET", "/view/viewer_index.shtml", null, "root", VendorWebClient.webPassword(lab, "axis"));
         assertThat(owner.statusCode()).isEqualTo(200);
         assertThat(owner.body()).contains("<title>Live view  - AXIS M3045-V Network Camera</title>");
     }
@@ -87,17 +83,17 @@ class AxisWebTest {
     void theFactoryPasswordDoesNotWorkButTheOwnersDoes() throws Exception {
         String uri = "/axis-cgi/param.cgi?action=list&group=Properties";
         assertThat(AXIS.digest("GET", uri, null, "root", "pass").statusCode()).isEqualTo(401);
-        HttpResponse<String> owner = AXIS.digest("GET", uri, null, "root", password("axis"));
+        HttpResponse<String> owner = AXIS.digest("GET", uri, null, "root", VendorWebClient.webPassword(lab, "axis"));
         assertThat(owner.statusCode()).isEqualTo(200);
         assertThat(owner.body()).contains("root.Properties.Firmware.Version=10.12.153",
                 "root.Properties.System.SerialNumber=" + lab.device("axis").mac().replace(":", ""));
 
-        HttpResponse<byte[]> shot = AXIS.digest("GET", "/axis-cgi/jpg/image.cgi", null, "root", password("axis"),
+        HttpResponse<byte[]> shot = AXIS.digest("GET", "/axis-cgi/jpg/image.cgi", null, "root", VendorWebClient.webPassword(lab, "axis"),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(shot.statusCode()).isEqualTo(200);
         assertThat(shot.body()).startsWith(0xFF, 0xD8);
         // An unknown CGI still checks credentials first, then is not found.
-        assertThat(AXIS.digest("GET", "/axis-cgi/nothing.cgi", null, "root", password("axis")).statusCode()).isEqualTo(404);
+        assertThat(AXIS.digest("GET", "/axis-cgi/nothing.cgi", null, "root", VendorWebClient.webPassword(lab, "axis")).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -105,7 +101,7 @@ class AxisWebTest {
         for (int i = 0; i < 3; i++) {
             assertThat(LOCK.digest("GET", "/axis-cgi/jpg/image.cgi", null, "root", "root" + i).statusCode()).isEqualTo(401);
         }
-        HttpResponse<String> locked = LOCK.digest("GET", "/axis-cgi/jpg/image.cgi", null, "root", password("axis-lock"));
+        HttpResponse<String> locked = LOCK.digest("GET", "/axis-cgi/jpg/image.cgi", null, "root", VendorWebClient.webPassword(lab, "axis-lock"));
         assertThat(locked.statusCode()).isEqualTo(403);
         assertThat(locked.body()).contains("<title>403 Forbidden</title>");
     }

@@ -98,7 +98,7 @@ class DahuaWebTest {
 
         assertThat(PATCHED.get("/cgi-bin/snapshot.cgi").statusCode()).isEqualTo(401);
         assertThat(PATCHED.digest("GET", "/cgi-bin/snapshot.cgi", null, "admin", "admin").statusCode()).isEqualTo(401);
-        String owner = lab.device("dahua-patched").accounts("web").getFirst().password();
+        String owner = VendorWebClient.webPassword(lab, "dahua-patched");
         HttpResponse<byte[]> shot = PATCHED.digest("GET", "/cgi-bin/snapshot.cgi", null, "admin", owner,
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(shot.statusCode()).isEqualTo(200);

@@ -32,10 +32,6 @@ class HikvisionWebTest {
         lab.close();
     }
 
-    private static String password(String device) {
-        return lab.device(device).accounts("web").getFirst().password();
-    }
-
     @Test
     void rootSendsTheBrowserToTheLoginPage() throws Exception {
         HttpResponse<String> root = VULN.get("/");
@@ -91,7 +87,7 @@ class HikvisionWebTest {
         // Without the magic parameter even the vulnerable camera asks for credentials.
         assertThat(VULN.get("/System/deviceInfo").statusCode()).isEqualTo(401);
         // The patched camera still answers its owner.
-        HttpResponse<String> owner = PATCHED.digest("GET", "/System/deviceInfo" + BYPASS, null, "admin", password("hik-patched"));
+        HttpResponse<String> owner = PATCHED.digest("GET", "/System/deviceInfo" + BYPASS, null, "admin", VendorWebClient.webPassword(lab, "hik-patched"));
         assertThat(owner.statusCode()).isEqualTo(200);
         assertThat(owner.body()).contains("<firmwareVersion>V5.4.5</firmwareVersion>", "build 170124");
     }
@@ -124,7 +120,7 @@ class HikvisionWebTest {
         assertThat(ImageIO.read(new ByteArrayInputStream(open.body()))).isNotNull();
 
         assertThat(PATCHED.get(uri).statusCode()).isEqualTo(401);
-        HttpResponse<byte[]> owner = PATCHED.digest("GET", uri, null, "admin", password("hik-patched"),
+        HttpResponse<byte[]> owner = PATCHED.digest("GET", uri, null, "admin", VendorWebClient.webPassword(lab, "hik-patched"),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(owner.statusCode()).isEqualTo(200);
         assertThat(owner.body()).startsWith(0xFF, 0xD8);

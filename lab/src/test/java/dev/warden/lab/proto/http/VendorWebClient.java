@@ -50,6 +50,11 @@ final class VendorWebClient {
         return Lab.start(cat, new FleetBuilder(cat).build(entries), 1);
     }
 
+    /** The device's (first) web password: the factory default where planted, else the strong one the lab drew. */
+    static String webPassword(Lab lab, String device) {
+        return lab.device(device).accounts("web").getFirst().password();
+    }
+
     HttpResponse<String> get(String uri) throws IOException, InterruptedException {
         return send("GET", uri, null, null, HttpResponse.BodyHandlers.ofString());
     }
