@@ -5,8 +5,6 @@ import dev.warden.lab.proto.http.RouteSetSpec.ResponseSpec;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
@@ -89,10 +87,10 @@ public final class CannedResponse {
             default -> render(ex, body).getBytes(StandardCharsets.UTF_8);
         };
         FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(content));
-        r.headers().set(HttpHeaderNames.CONTENT_TYPE, type);
+        r.headers().set("Content-Type", type);
         headers.forEach((k, v) -> r.headers().set(k, render(ex, v)));
         if (close) {
-            r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            r.headers().set("Connection", "close");
         }
         return r;
     }

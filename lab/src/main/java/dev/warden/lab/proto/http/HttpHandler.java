@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -82,18 +83,34 @@ final class HttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 HttpPages.page(status.code(), status.reasonPhrase()), StandardCharsets.US_ASCII));
     }
 
+    /**
+     * Writes the answer with its headers in the order and spelling embedded servers use (Server, Date, the app's,
+     * Content-Length, Connection): nmap's service signatures match them case-sensitively.
+     */
     private void send(ChannelHandlerContext ctx, FullHttpRequest req, FullHttpResponse resp, boolean keepAlive) {
+        HttpHeaders app = resp.headers().copy();
+        boolean streamEnd = app.contains(HttpHeaderNames.CONNECTION); // an app that closes sends no length
+        HttpHeaders h = resp.headers().clear();
         if (port.server() != null) {
-            resp.headers().set(HttpHeaderNames.SERVER, device.render(port.server()));
+            h.set("Server", device.render(port.server()));
         }
-        resp.headers().set(HttpHeaderNames.DATE, DateFormatter.format(new Date()));
-        if (!resp.headers().contains(HttpHeaderNames.CONTENT_TYPE)) {
-            resp.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/html");
+        h.set("Date", DateFormatter.format(new Date()));
+        h.set("Content-Type", app.get(HttpHeaderNames.CONTENT_TYPE, "text/html"));
+        for (var e : app) {
+            if (!HttpHeaderNames.CONTENT_TYPE.contentEqualsIgnoreCase(e.getKey())
+                    && !HttpHeaderNames.CONNECTION.contentEqualsIgnoreCase(e.getKey())
+                    && !HttpHeaderNames.CONTENT_LENGTH.contentEqualsIgnoreCase(e.getKey())) {
+                h.add(e.getKey(), e.getValue());
+            }
         }
-        if (keepAlive || !resp.headers().contains(HttpHeaderNames.CONNECTION)) { // a closing stream has no length
-            HttpUtil.setContentLength(resp, resp.content().readableBytes());
+        if (keepAlive || !streamEnd) {
+            h.set("Content-Length", resp.content().readableBytes());
         }
-        HttpUtil.setKeepAlive(resp, keepAlive);
+        if (!keepAlive) {
+            h.set("Connection", "close");
+        } else if (!req.protocolVersion().isKeepAliveDefault()) {
+            h.set("Connection", "keep-alive");
+        }
         if (req.method().equals(HttpMethod.HEAD)) {
             resp.content().clear();
         }

@@ -2,7 +2,6 @@ package dev.warden.lab.proto.http;
 
 import dev.warden.lab.device.LoginResult;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import java.util.List;
 import java.util.Map;
@@ -97,8 +96,8 @@ final class Route {
         }
         String realm = auth.scheme == Scheme.BASIC || auth.scheme == Scheme.DIGEST ? ex.device().render(auth.realm) : null;
         return switch (auth.scheme) {
-            case BASIC -> denied.render(ex, HttpHeaderNames.WWW_AUTHENTICATE.toString(), BasicAuth.challenge(realm));
-            case DIGEST -> denied.render(ex, HttpHeaderNames.WWW_AUTHENTICATE.toString(),
+            case BASIC -> denied.render(ex, "WWW-Authenticate", BasicAuth.challenge(realm));
+            case DIGEST -> denied.render(ex, "WWW-Authenticate",
                     DigestAuth.challenge(realm, DigestAuth.isStale(ex.request(), realm)));
             default -> denied.render(ex);
         };
