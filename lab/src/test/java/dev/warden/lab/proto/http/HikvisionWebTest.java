@@ -22,9 +22,9 @@ class HikvisionWebTest {
     @BeforeAll
     static void start() {
         lab = VendorWebClient.startLab(
-                new String[] {"hik-vuln", "test-vendors-hikvision", "127.77.244.11", "V5.4.0"},
-                new String[] {"hik-patched", "test-vendors-hikvision", "127.77.244.12", "V5.4.5"},
-                new String[] {"hik-lock", "test-vendors-hikvision", "127.77.244.13", "V5.4.0"});
+                new String[] {"hik-vuln", "test-vendors-hikvision", "127.77.244.11", "V5.4.0 build 160530"},
+                new String[] {"hik-patched", "test-vendors-hikvision", "127.77.244.12", "V5.4.5 build 170124"},
+                new String[] {"hik-lock", "test-vendors-hikvision", "127.77.244.13", "V5.4.0 build 160530"});
     }
 
     @AfterAll
