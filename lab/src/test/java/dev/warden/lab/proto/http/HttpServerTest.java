@@ -161,7 +161,9 @@ class HttpServerTest {
     void mjpegStreamSendsAFrameThenCloses() {
         String r = raw(VULN_IP, 80, "GET /stream HTTP/1.1\r\nHost: x\r\n\r\n");
         assertThat(r).startsWith("HTTP/1.1 200 OK").contains("multipart/x-mixed-replace;boundary=ipcamera",
-                "\r\n\r\n--ipcamera\r\nContent-Type: image/jpeg\r\n").doesNotContain("Content-Length");
+                "\r\n\r\n--ipcamera\r\nContent-Type: image/jpeg\r\n").endsWith("\r\n");
+        assertThat(r.substring(0, r.indexOf("\r\n\r\n"))).as("a stream has no length").doesNotContain("Content-Length")
+                .contains("Connection: close");
     }
 
     @Test
