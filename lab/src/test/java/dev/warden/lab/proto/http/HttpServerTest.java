@@ -76,6 +76,12 @@ class HttpServerTest {
     }
 
     @Test
+    void aFailingAppCostsA500AndTheNextAppsStillAnswer() {
+        assertThat(get(VULN + ":8080/boom").statusCode()).isEqualTo(500);
+        assertThat(text(get(VULN + ":8080/open"))).as("coded app first, then the route set").isEqualTo("open TV-1 1.0\n");
+    }
+
+    @Test
     void oversizedBodyAndOverlongLinesAreRefused() {
         assertThat(raw(VULN_IP, 80, "POST /form HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 100000\r\n\r\n"))
                 .startsWith("HTTP/1.1 413");
