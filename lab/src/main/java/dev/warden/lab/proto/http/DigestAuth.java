@@ -102,7 +102,7 @@ public final class DigestAuth {
     }
 
     /** The parameters of an {@code Authorization: Digest} header, or null when there is none. */
-    static Map<String, String> params(HttpRequest request) {
+    private static Map<String, String> params(HttpRequest request) {
         String h = request.headers().get(HttpHeaderNames.AUTHORIZATION);
         if (h == null || h.length() < PREFIX.length() || !h.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             return null;

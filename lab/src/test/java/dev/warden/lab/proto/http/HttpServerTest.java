@@ -76,6 +76,12 @@ class HttpServerTest {
     }
 
     @Test
+    void aFailingAppCostsA500AndTheNextAppsStillAnswer() {
+        assertThat(get(VULN + ":8080/boom").statusCode()).isEqualTo(500);
+        assertThat(text(get(VULN + ":8080/open"))).as("coded app first, then the route set").isEqualTo("open TV-1 1.0\n");
+    }
+
+    @Test
     void oversizedBodyAndOverlongLinesAreRefused() {
         assertThat(raw(VULN_IP, 80, "POST /form HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: 100000\r\n\r\n"))
                 .startsWith("HTTP/1.1 413");
@@ -161,7 +167,9 @@ class HttpServerTest {
     void mjpegStreamSendsAFrameThenCloses() {
         String r = raw(VULN_IP, 80, "GET /stream HTTP/1.1\r\nHost: x\r\n\r\n");
         assertThat(r).startsWith("HTTP/1.1 200 OK").contains("multipart/x-mixed-replace;boundary=ipcamera",
-                "\r\n\r\n--ipcamera\r\nContent-Type: image/jpeg\r\n").doesNotContain("Content-Length");
+                "\r\n\r\n--ipcamera\r\nContent-Type: image/jpeg\r\n").endsWith("\r\n");
+        assertThat(r.substring(0, r.indexOf("\r\n\r\n"))).as("a stream has no length").doesNotContain("Content-Length")
+                .contains("Connection: close");
     }
 
     @Test
