@@ -10,6 +10,10 @@ import java.util.Base64;
  *
  * <p>SPS: Main profile, level from the frame size, POC type 2, one reference frame, progressive, cropped to the
  * exact size, no VUI. PPS: CAVLC, deblocking control present, everything else zero.
+ *
+ * <p>No emulation-prevention bytes are needed: the longest run of zero bits these fields can produce (the zero
+ * constraint byte into the level, or an Exp-Golomb prefix for 8192 pixels) is far shorter than the 16 that
+ * {@code 00 00} takes.
  */
 final class H264ParameterSets {
     private static final int MAIN_PROFILE = 77;
@@ -57,28 +61,13 @@ final class H264ParameterSets {
         }
         b.u(1, 0); // vui_parameters_present_flag
         b.u(1, 1); // rbsp_stop_one_bit, then zero bits to the byte boundary
-        return escape(b.bytes());
+        return b.bytes();
     }
 
     /** The lowest level whose maximum frame size (in macroblocks) holds the picture. */
     static int level(int width, int height) {
         int mbs = ((width + 15) / 16) * ((height + 15) / 16);
         return mbs <= 396 ? 21 : mbs <= 1620 ? 30 : mbs <= 3600 ? 31 : mbs <= 8192 ? 40 : mbs <= 22080 ? 50 : 51;
-    }
-
-    /** Inserts emulation-prevention bytes: no {@code 00 00 0x} with x ≤ 3 may appear inside a NAL unit. */
-    private static byte[] escape(byte[] raw) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length + 4);
-        int zeros = 0;
-        for (byte x : raw) {
-            if (zeros == 2 && (x & 0xFF) <= 3) {
-                out.write(3);
-                zeros = 0;
-            }
-            out.write(x);
-            zeros = x == 0 ? zeros + 1 : 0;
-        }
-        return out.toByteArray();
     }
 
     /** A big-endian bit writer with unsigned Exp-Golomb codes. */

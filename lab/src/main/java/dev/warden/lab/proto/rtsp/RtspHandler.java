@@ -50,6 +50,17 @@ final class RtspHandler extends SimpleChannelInboundHandler<RtspRequest> {
             return;
         }
         ctx.writeAndFlush(answer(req, ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress()).encode());
+        if (!ctx.channel().isWritable()) {
+            ctx.channel().config().setAutoRead(false); // a client pipelining without reading: stop reading it too
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (ctx.channel().isWritable()) {
+            ctx.channel().config().setAutoRead(true);
+        }
+        ctx.fireChannelWritabilityChanged();
     }
 
     private RtspResponse answer(RtspRequest req, InetAddress client) {
