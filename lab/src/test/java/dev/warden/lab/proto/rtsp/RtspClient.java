@@ -1,5 +1,6 @@
 package dev.warden.lab.proto.rtsp;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,12 +36,13 @@ final class RtspClient implements AutoCloseable {
     /** Connects from the given local address (null: any), so lock-out tests can use their own client address. */
     RtspClient(String ip, int port, String from) throws IOException {
         socket = new Socket();
+        socket.setReceiveBufferSize(8192); // small, so a client that does not read makes the server back up soon
         if (from != null) {
             socket.bind(new InetSocketAddress(from, 0));
         }
         socket.connect(new InetSocketAddress(ip, port), 2000);
         socket.setSoTimeout(3000);
-        in = socket.getInputStream();
+        in = new BufferedInputStream(socket.getInputStream());
     }
 
     RtspClient(String ip, int port) throws IOException {

@@ -320,6 +320,32 @@ class RtspServerTest {
         }
     }
 
+    @Test
+    void aClientThatPipelinesWithoutReadingIsThrottledNotDropped() throws Exception {
+        int n = 20_000;
+        try (RtspClient c = new RtspClient(OPEN, 554)) {
+            Thread writer = Thread.ofVirtual().start(() -> {
+                try {
+                    StringBuilder batch = new StringBuilder();
+                    for (int i = 1; i <= n; i++) {
+                        batch.append("DESCRIBE ").append(url(OPEN, MAIN)).append(" RTSP/1.0\r\nCSeq: ").append(i).append("\r\n\r\n");
+                        if (i % 500 == 0) {
+                            c.send(batch.toString());
+                            batch.setLength(0);
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            Thread.sleep(1000); // let the server's send buffer fill up before anything is read
+            for (int i = 1; i <= n; i++) {
+                assertThat(c.read().header("CSeq")).isEqualTo(Integer.toString(i));
+            }
+            writer.join();
+        }
+    }
+
     private static String url(String ip, String path) {
         return "rtsp://" + ip + ":554" + path;
     }
