@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  *
  * @param server      {@code Server:} header, or null for none
  * @param methods     the methods {@code Public:} lists, in order; others are answered 405
- * @param authOptions whether OPTIONS needs credentials too
+ * @param authOptions whether OPTIONS needs credentials too (nothing does where {@code unauth-rtsp-stream} is planted)
  * @param auth        the scheme challenged with
  * @param realm       the realm of the challenge
  * @param alsoBasic   a Digest server that also offers (and accepts) Basic, as older Hikvision firmware does

@@ -110,7 +110,7 @@ final class RtspHandler extends SimpleChannelInboundHandler<RtspRequest> {
         if (stream == null) {
             return response(req, 404, "Stream Not Found");
         }
-        String base = req.uri().startsWith("rtsp://") ? req.uri()
+        String base = req.uri().contains("://") ? req.uri()
                 : "rtsp://" + device.ip() + ":" + port + StreamPath.pathAndQuery(req.uri());
         String sessionId = Long.toString(System.currentTimeMillis() * 1000);
         return response(req, 200, "OK")

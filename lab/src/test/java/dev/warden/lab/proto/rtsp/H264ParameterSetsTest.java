@@ -3,9 +3,9 @@ package dev.warden.lab.proto.rtsp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Base64;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** The SPS read back with an independent Exp-Golomb reader gives the resolution it was built for. */
 class H264ParameterSetsTest {

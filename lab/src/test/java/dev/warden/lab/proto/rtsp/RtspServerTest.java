@@ -8,9 +8,13 @@ import dev.warden.lab.config.FleetBuilder;
 import dev.warden.lab.device.SimDevice;
 import dev.warden.lab.profile.ProfileCatalog;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -87,7 +91,7 @@ class RtspServerTest {
             r = c.request("OPTIONS", "rtsp://" + HIK + "/", 2, basic("admin", "12345"));
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.header("Public")).isEqualTo("OPTIONS, DESCRIBE, PLAY, PAUSE, SETUP, TEARDOWN, SET_PARAMETER, GET_PARAMETER");
-            r = c.request("DESCRIBE", "rtsp://" + HIK + ":554/Streaming/Channels/101", 3, digest(r(c, HIK, "/Streaming/Channels/101"),
+            r = c.request("DESCRIBE", "rtsp://" + HIK + ":554/Streaming/Channels/101", 3, digest(freshNonce(c, HIK, "/Streaming/Channels/101"),
                     "admin", "Hikvision", "12345", "DESCRIBE", "rtsp://" + HIK + ":554/Streaming/Channels/101"));
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.header("Content-Base")).isEqualTo("rtsp://" + HIK + ":554/Streaming/Channels/101/");
@@ -335,7 +339,7 @@ class RtspServerTest {
                         }
                     }
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             });
             Thread.sleep(1000); // let the server's send buffer fill up before anything is read
@@ -351,7 +355,7 @@ class RtspServerTest {
     }
 
     /** A fresh nonce from a DESCRIBE without credentials. */
-    private static String r(RtspClient c, String ip, String path) throws IOException {
+    private static String freshNonce(RtspClient c, String ip, String path) throws IOException {
         return nonce(c.request("DESCRIBE", url(ip, path), 99));
     }
 
@@ -375,9 +379,9 @@ class RtspServerTest {
 
     private static String md5(String s) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5")
                     .digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new AssertionError(e);
         }
     }
