@@ -8,6 +8,9 @@ import dev.warden.lab.Lab;
 import dev.warden.lab.config.DeviceEntry;
 import dev.warden.lab.config.FleetBuilder;
 import dev.warden.lab.device.SimDevice;
+import dev.warden.lab.profile.ServiceSpec;
+import dev.warden.lab.proto.ssdp.SsdpServer;
+import dev.warden.lab.proto.wsd.WsDiscoveryServer;
 import dev.warden.lab.proto.xml.SafeXml;
 import dev.warden.lab.proto.xml.XmlNode;
 import java.io.IOException;
@@ -180,5 +183,17 @@ class DiscoveryUdpTest {
         }
         assertThat(ask(cam, 3702, probe("uuid:" + UUID.randomUUID(), "").replace("/Probe<", "/Resolve<"), 0)).isEmpty();
         assertThat(ask(cam, 3702, probe("uuid:" + UUID.randomUUID(), ""), 1)).hasSize(1); // still up
+    }
+
+    @Test
+    void selfCheckProbesAreAnsweredEveryTime() throws IOException {
+        ServiceSpec wsd = cam.services().stream().filter(x -> x.port() == 3702).findFirst().orElseThrow();
+        ServiceSpec ssdp = router.services().stream().filter(x -> x.port() == 1900).findFirst().orElseThrow();
+        for (int i = 0; i < 2; i++) {
+            String probe = new String(new WsDiscoveryServer().selfCheckProbe(cam, wsd), StandardCharsets.UTF_8);
+            assertThat(ask(cam, 3702, probe, 1)).hasSize(1);
+            String search = new String(new SsdpServer().selfCheckProbe(router, ssdp), StandardCharsets.US_ASCII);
+            assertThat(ask(router, 1900, search, 1)).hasSize(1);
+        }
     }
 }

@@ -9,6 +9,7 @@ import dev.warden.lab.proto.upnp.Description;
 import dev.warden.model.Transport;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.DateFormatter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -76,6 +77,15 @@ public final class SsdpServer implements ProtocolServer {
             }
             return replies;
         }));
+    }
+
+    /**
+     * The lab self-check's datagram (the {@code selfCheckProbe} hook of the main branch's ProtocolServer): a unicast
+     * search for root devices, which every SSDP service answers.
+     */
+    public byte[] selfCheckProbe(SimDevice device, ServiceSpec spec) {
+        return ("M-SEARCH * HTTP/1.1\r\nHOST: " + device.ip() + ":" + spec.port() + "\r\nMAN: \"ssdp:discover\"\r\nMX: 1\r\n"
+                + "ST: " + ROOT + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     /** The targets a search matches: all three for ssdp:all, else the one it names, if it is ours. */

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * ONVIF WS-Discovery on UDP (3702): answers a unicast Probe whose Types and Scopes this device matches with a
@@ -90,6 +91,17 @@ public final class WsDiscoveryServer implements ProtocolServer {
             }
             return List.of(matcher.probeMatches(p, instanceId, ++messageNumber[0]));
         }));
+    }
+
+    /**
+     * The lab self-check's datagram (the {@code selfCheckProbe} hook of the main branch's ProtocolServer): a Probe
+     * without Types, which every device matches, with a fresh MessageID so it is never suppressed as a repeat.
+     */
+    public byte[] selfCheckProbe(SimDevice device, ServiceSpec spec) {
+        return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><s:Envelope xmlns:s=\"" + Probe.SOAP + "\" xmlns:a=\""
+                + Probe.ADDRESSING + "\" xmlns:d=\"" + Probe.DISCOVERY + "\"><s:Header><a:MessageID>uuid:" + UUID.randomUUID()
+                + "</a:MessageID><a:To>urn:schemas-xmlsoap-org:ws:2005:04:discovery</a:To><a:Action>" + Probe.DISCOVERY
+                + "/Probe</a:Action></s:Header><s:Body><d:Probe/></s:Body></s:Envelope>").getBytes(StandardCharsets.UTF_8);
     }
 
     /** The standard ONVIF scopes for this device, then the profile's extra ones. */
