@@ -1,5 +1,6 @@
 package dev.warden.lab.proto;
 
+import dev.warden.lab.Lab;
 import dev.warden.lab.config.DeviceEntry;
 import dev.warden.lab.config.FleetBuilder;
 import dev.warden.lab.device.SimDevice;
@@ -39,6 +40,17 @@ public final class DiscoveryFixtures {
                         new DeviceEntry.PortMappingEntry(10554, "TCP", "cam", 554, "IPCAM RTSP"))),
                 entry("cam", "test-discovery-cam", host + 1, null, List.of())));
         return devs.get(0);
+    }
+
+    /**
+     * Starts a lab with a camera at 127.77.241.{camHost} and a router at 127.77.241.{routerHost} whose UPnP table
+     * forwards 8081 to the camera's port 88; the caller closes it.
+     */
+    public static Lab startLab(int camHost, String camFirmware, int routerHost) {
+        return Lab.start(CATALOG, new FleetBuilder(CATALOG).build(List.of(
+                entry("cam", "test-discovery-cam", camHost, camFirmware, List.of()),
+                entry("router", "test-discovery-router", routerHost, null,
+                        List.of(new DeviceEntry.PortMappingEntry(8081, "TCP", "cam", 88, "Opticam i5 HD"))))), 1);
     }
 
     public static DeviceEntry entry(String name, String profile, int host, String firmware,

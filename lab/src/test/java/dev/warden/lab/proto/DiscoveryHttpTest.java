@@ -1,12 +1,8 @@
 package dev.warden.lab.proto;
 
-import static dev.warden.lab.proto.DiscoveryFixtures.CATALOG;
-import static dev.warden.lab.proto.DiscoveryFixtures.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.lab.Lab;
-import dev.warden.lab.config.DeviceEntry;
-import dev.warden.lab.config.FleetBuilder;
 import dev.warden.lab.device.SimDevice;
 import dev.warden.lab.proto.xml.SafeXml;
 import dev.warden.lab.proto.xml.XmlNode;
@@ -24,7 +20,6 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,11 +34,7 @@ class DiscoveryHttpTest {
 
     @BeforeAll
     static void start() {
-        List<SimDevice> devs = new FleetBuilder(CATALOG).build(List.of(
-                entry("cam", "test-discovery-cam", 111, "2.72.1.32", List.of()),
-                entry("router", "test-discovery-router", 112, null,
-                        List.of(new DeviceEntry.PortMappingEntry(8081, "TCP", "cam", 88, "Opticam i5 HD")))));
-        lab = Lab.start(CATALOG, devs, 1);
+        lab = DiscoveryFixtures.startLab(111, "2.72.1.32", 112);
         cam = lab.device("cam");
         router = lab.device("router");
     }

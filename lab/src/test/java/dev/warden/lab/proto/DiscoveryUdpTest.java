@@ -1,12 +1,8 @@
 package dev.warden.lab.proto;
 
-import static dev.warden.lab.proto.DiscoveryFixtures.CATALOG;
-import static dev.warden.lab.proto.DiscoveryFixtures.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.lab.Lab;
-import dev.warden.lab.config.DeviceEntry;
-import dev.warden.lab.config.FleetBuilder;
 import dev.warden.lab.device.SimDevice;
 import dev.warden.lab.profile.ServiceSpec;
 import dev.warden.lab.proto.ssdp.SsdpServer;
@@ -35,11 +31,7 @@ class DiscoveryUdpTest {
 
     @BeforeAll
     static void start() {
-        List<SimDevice> devs = new FleetBuilder(CATALOG).build(List.of(
-                entry("cam", "test-discovery-cam", 101, null, List.of()),
-                entry("router", "test-discovery-router", 102, null,
-                        List.of(new DeviceEntry.PortMappingEntry(8081, "TCP", "cam", 88, "IPCAM")))));
-        lab = Lab.start(CATALOG, devs, 1);
+        lab = DiscoveryFixtures.startLab(101, null, 102);
         cam = lab.device("cam");
         router = lab.device("router");
     }

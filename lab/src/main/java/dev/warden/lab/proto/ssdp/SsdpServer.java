@@ -4,6 +4,7 @@ import dev.warden.lab.LabException;
 import dev.warden.lab.device.SimDevice;
 import dev.warden.lab.net.DatagramResponder;
 import dev.warden.lab.net.ProtocolServer;
+import dev.warden.lab.net.ServiceOptions;
 import dev.warden.lab.profile.ServiceSpec;
 import dev.warden.lab.proto.upnp.Description;
 import dev.warden.model.Transport;
@@ -41,12 +42,7 @@ public final class SsdpServer implements ProtocolServer {
 
     @Override
     public void validate(String profileId, ServiceSpec spec) {
-        String at = "profile " + profileId + " port " + spec.port() + ": ";
-        for (String k : spec.options().keySet()) {
-            if (!OPTIONS.contains(k)) {
-                throw new LabException(at + "unknown ssdp option '" + k + "' (known: " + String.join(", ", OPTIONS) + ")");
-            }
-        }
+        String at = ServiceOptions.requireKnown(profileId, spec, OPTIONS);
         if (spec.option("location", "").isBlank()) {
             throw new LabException(at + "ssdp needs option 'location' (the device description URL)");
         }

@@ -5,6 +5,7 @@ import dev.warden.lab.device.DeviceVars;
 import dev.warden.lab.device.SimDevice;
 import dev.warden.lab.net.DatagramResponder;
 import dev.warden.lab.net.ProtocolServer;
+import dev.warden.lab.net.ServiceOptions;
 import dev.warden.lab.profile.ServiceSpec;
 import dev.warden.lab.proto.onvif.Endpoints;
 import dev.warden.model.Transport;
@@ -45,12 +46,7 @@ public final class WsDiscoveryServer implements ProtocolServer {
 
     @Override
     public void validate(String profileId, ServiceSpec spec) {
-        String at = "profile " + profileId + " port " + spec.port() + ": ";
-        for (String k : spec.options().keySet()) {
-            if (!OPTIONS.contains(k)) {
-                throw new LabException(at + "unknown ws-discovery option '" + k + "' (known: " + String.join(", ", OPTIONS) + ")");
-            }
-        }
+        String at = ServiceOptions.requireKnown(profileId, spec, OPTIONS);
         for (String t : list(spec, "types", at)) {
             int colon = t.indexOf(':');
             if (colon < 0 || !ProbeMatcher.PREFIXES.containsKey(t.substring(0, colon)) || colon == t.length() - 1) {
