@@ -3,6 +3,7 @@ package dev.warden.lab.net;
 import dev.warden.lab.LabException;
 import dev.warden.lab.profile.ServiceSpec;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Checks of a service's {@code options} shared by the protocol servers' {@link ProtocolServer#validate validate}:
@@ -12,14 +13,21 @@ public final class ServiceOptions {
     private ServiceOptions() {
     }
 
-    /** Rejects any option not in {@code known}. */
-    public static void requireKnown(String profileId, ServiceSpec spec, Set<String> known) {
+    /**
+     * Refuses options the protocol does not know.
+     *
+     * @return the "profile X port N: " prefix for the caller's own messages
+     * @throws LabException naming the unknown option and the known ones
+     */
+    public static String requireKnown(String profileId, ServiceSpec spec, Set<String> known) {
+        String at = "profile " + profileId + " port " + spec.port() + ": ";
         for (String k : spec.options().keySet()) {
             if (!known.contains(k)) {
-                throw new LabException("profile " + profileId + " port " + spec.port() + ": unknown " + spec.protocol()
-                        + " option '" + k + "' (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
+                throw new LabException(at + "unknown " + spec.protocol() + " option '" + k + "' (known: "
+                        + String.join(", ", new TreeSet<>(known)) + ")");
             }
         }
+        return at;
     }
 
     /**
