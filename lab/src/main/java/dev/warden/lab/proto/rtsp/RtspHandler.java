@@ -57,8 +57,11 @@ final class RtspHandler extends SimpleChannelInboundHandler<RtspRequest> {
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (ctx.channel().isWritable()) {
+        if (ctx.channel().isWritable() && !ctx.channel().config().isAutoRead()) {
             ctx.channel().config().setAutoRead(true);
+            // Requests the decoder already holds would otherwise wait for the client's next bytes, which may never
+            // come: an empty read from the head makes it decode what it has.
+            ctx.channel().pipeline().fireChannelRead(io.netty.buffer.Unpooled.EMPTY_BUFFER);
         }
         ctx.fireChannelWritabilityChanged();
     }
