@@ -51,10 +51,7 @@ public record LabConfig(String name, List<DeviceEntry> devices, FleetSpec fleet)
             }
             return c;
         } catch (JacksonException e) {
-            String m = e.getOriginalMessage();
-            var loc = e.getLocation();
-            throw new LabException(source + (loc != null && loc.getLineNr() > 0 ? ":" + loc.getLineNr() : "") + ": "
-                    + (m == null ? e.toString() : m.lines().findFirst().orElse(m)));
+            throw new LabException(ProfileCatalog.describe(source, e));
         }
     }
 

@@ -82,7 +82,7 @@ class FleetBuilderTest {
     @Test
     void badYamlNamesTheLine() {
         assertThatThrownBy(() -> lab("devices:\n  - {name: a, profile: linux-host, adress: 127.77.9.1}\n"))
-                .isInstanceOf(LabException.class).hasMessageContaining("test.yaml:2").hasMessageContaining("adress");
+                .isInstanceOf(LabException.class).hasMessageContaining("test.yaml").hasMessageContaining("devices[0].adress: unknown field 'adress'");
     }
 
     @Test

@@ -70,7 +70,7 @@ class ProfileCatalogTest {
     void typoInAFieldIsAnErrorNotASilentDefault() throws IOException {
         write("bad-typo", "servces: []\n");
         assertThatThrownBy(() -> ProfileCatalog.load(List.of(dir)))
-                .isInstanceOf(LabException.class).hasMessageContaining("bad-typo.yaml").hasMessageContaining("servces");
+                .isInstanceOf(LabException.class).hasMessageContaining("bad-typo.yaml").hasMessageContaining("unknown field 'servces'");
     }
 
     @Test
