@@ -61,7 +61,8 @@ final class RtspHandler extends SimpleChannelInboundHandler<RtspRequest> {
             ctx.channel().config().setAutoRead(true);
             // Requests the decoder already holds would otherwise wait for the client's next bytes, which may never
             // come: an empty read from the head makes it decode what it has.
-            ctx.channel().pipeline().fireChannelRead(io.netty.buffer.Unpooled.EMPTY_BUFFER);
+            // Scheduled, not inline: this event can fire inside a write made from the decoder's own loop.
+            ctx.executor().execute(() -> ctx.channel().pipeline().fireChannelRead(io.netty.buffer.Unpooled.EMPTY_BUFFER));
         }
         ctx.fireChannelWritabilityChanged();
     }
