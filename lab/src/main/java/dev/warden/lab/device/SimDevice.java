@@ -47,7 +47,7 @@ public final class SimDevice {
         this.serial = serial;
         this.mac = mac;
         this.uuid = uuid;
-        this.weaknesses = Set.copyOf(weaknesses);
+        this.weaknesses = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(weaknesses));
         this.accounts = List.copyOf(accounts);
         this.services = List.copyOf(services);
         this.behaviour = behaviour == null ? Behaviour.NORMAL : behaviour;
