@@ -22,8 +22,12 @@ import java.util.regex.Pattern;
  */
 record Extractor(String key, Integer port, Pattern pattern, boolean percentDecode, double score) {
 
-    /** A value found, and where it was seen. */
-    record Found(String value, String source) {
+    /** A value found, and the observation it came from. */
+    record Found(String value, Observation from) {
+        /** {@code key "value" (port N)}, with the value as extracted. */
+        String source() {
+            return Condition.describe(new Observation(from.key(), from.port(), value));
+        }
     }
 
     Optional<Found> extract(HostEvidence e) {
@@ -48,7 +52,7 @@ record Extractor(String key, Integer port, Pattern pattern, boolean percentDecod
             }
             v = v.strip();
             if (!v.isEmpty()) {
-                return Optional.of(new Found(v, Condition.describe(o)));
+                return Optional.of(new Found(v, o));
             }
         }
         return Optional.empty();

@@ -266,8 +266,8 @@ public final class FingerprintEngine {
                         reasons.add(field + " " + chosen.value() + " from " + chosen.source());
                     } else if (!chosen.value().equalsIgnoreCase(found.get().value())) {
                         disagreements++;
-                        reasons.add(field + ": " + found.get().source() + " says " + found.get().value()
-                                + ", kept " + chosen.value() + ": confidence lowered");
+                        reasons.add(field + ": " + found.get().source() + " disagrees, kept " + chosen.value()
+                                + ": confidence lowered");
                     }
                 }
             }
