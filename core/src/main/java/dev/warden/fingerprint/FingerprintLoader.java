@@ -1,5 +1,7 @@
 package dev.warden.fingerprint;
 
+import dev.warden.data.DataFileErrors;
+
 import dev.warden.evidence.EvidenceKeys;
 import dev.warden.fingerprint.Specs.CommonSpec;
 import dev.warden.fingerprint.Specs.ConditionSpec;
@@ -11,7 +13,6 @@ import dev.warden.model.DeviceKind;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import java.lang.reflect.Field;
@@ -90,7 +91,7 @@ final class FingerprintLoader {
         try {
             spec = YAML.readValue(yaml, type);
         } catch (JacksonException e) {
-            throw new FingerprintException(describe(source, e), e);
+            throw new FingerprintException(DataFileErrors.describe(source, e), e);
         }
         if (spec == null) {
             throw new FingerprintException(source + ": empty file");
@@ -245,28 +246,6 @@ final class FingerprintLoader {
             throw new FingerprintException(source + ": '" + field + "' has an empty entry");
         }
         return l == null ? List.of() : l;
-    }
-
-    /** A Jackson error as one line in the file's terms: file, line, field path, what. */
-    private static String describe(String source, JacksonException e) {
-        StringBuilder msg = new StringBuilder(source);
-        if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
-            msg.append(':').append(e.getLocation().getLineNr());
-        }
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference r : e.getPath()) {
-            if (r.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(r.getPropertyName());
-            } else if (r.getIndex() >= 0) {
-                path.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        if (!path.isEmpty()) {
-            msg.append(" at ").append(path);
-        }
-        String what = e instanceof UnrecognizedPropertyException u ? "unknown field '" + u.getPropertyName() + "'"
-                : String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
-        return msg.append(": ").append(what).toString();
     }
 
     private static Set<String> evidenceKeys() {

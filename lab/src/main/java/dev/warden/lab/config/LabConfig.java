@@ -51,7 +51,7 @@ public record LabConfig(String name, List<DeviceEntry> devices, FleetSpec fleet)
             }
             return c;
         } catch (JacksonException e) {
-            throw new LabException(ProfileCatalog.describe(source, e));
+            throw new LabException(dev.warden.data.DataFileErrors.describe(source, e));
         }
     }
 

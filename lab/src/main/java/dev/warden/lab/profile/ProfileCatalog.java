@@ -1,5 +1,6 @@
 package dev.warden.lab.profile;
 
+import dev.warden.data.DataFileErrors;
 import dev.warden.lab.LabException;
 import dev.warden.lab.net.ProtocolServer;
 import java.io.IOException;
@@ -77,7 +78,7 @@ public final class ProfileCatalog {
         } catch (IOException e) {
             throw new LabException("lab/weaknesses.yaml: " + e.getMessage());
         } catch (JacksonException e) {
-            throw new LabException(describe("lab/weaknesses.yaml", e));
+            throw new LabException(DataFileErrors.describe("lab/weaknesses.yaml", e));
         }
         Map<String, Profile> profiles = new TreeMap<>();
         for (Map.Entry<String, byte[]> e : classpathFiles("lab/profiles/").entrySet()) {
@@ -126,7 +127,7 @@ public final class ProfileCatalog {
         try {
             p = YAML.readValue(yaml, Profile.class);
         } catch (JacksonException e) {
-            throw new LabException(describe(source, e));
+            throw new LabException(DataFileErrors.describe(source, e));
         }
         String file = source.substring(source.lastIndexOf('/') + 1).replace(".yaml", "");
         if (p.id() == null || !p.id().equals(file)) {
@@ -183,32 +184,6 @@ public final class ProfileCatalog {
         if (!weaknesses.containsKey(id)) {
             throw new LabException(where + ": unknown weakness '" + id + "' (add it to lab/weaknesses.yaml)");
         }
-    }
-
-    /**
-     * A YAML/JSON mapping error as one line: where (line, or the path of the field) and what.
-     * Jackson's own message runs over several lines and names Java classes; users need the file's terms.
-     */
-    public static String describe(String source, JacksonException e) {
-        StringBuilder where = new StringBuilder(source);
-        var loc = e.getLocation();
-        if (loc != null && loc.getLineNr() > 0) {
-            where.append(':').append(loc.getLineNr());
-        }
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference r : e.getPath()) {
-            if (r.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(r.getPropertyName());
-            } else if (r.getIndex() >= 0) {
-                path.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        String what = e.getOriginalMessage() == null ? e.toString() : e.getOriginalMessage();
-        what = what.lines().findFirst().orElse(what);
-        if (e instanceof tools.jackson.databind.exc.UnrecognizedPropertyException u) {
-            what = "unknown field '" + u.getPropertyName() + "'";
-        }
-        return where + (path.isEmpty() ? "" : " at " + path) + ": " + what;
     }
 
     private static InputStream resource(String name) throws IOException {
