@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 
 /**
  * The inventory contract on PostgreSQL, when {@code WARDEN_TEST_PG_URL} names a server (a JDBC URL with user and
@@ -16,28 +17,29 @@ import org.junit.jupiter.api.AfterEach;
  */
 class PostgresInventoryTest extends InventoryContract {
     static final String ENV = "WARDEN_TEST_PG_URL";
-    private String base;
+    private static final String BASE = System.getenv(ENV);
     private String schema;
+
+    @BeforeAll
+    static void needsAServer() {
+        assumeTrue(BASE != null && !BASE.isBlank(),
+                ENV + " is not set: PostgreSQL store tests skipped (set it to a jdbc:postgresql:// URL to run them)");
+    }
 
     @Override
     Store openFresh() throws Exception {
-        base = System.getenv(ENV);
-        assumeTrue(base != null && !base.isBlank(),
-                ENV + " is not set: PostgreSQL store tests skipped (set it to a jdbc:postgresql:// URL to run them)");
         schema = "warden_test_" + UUID.randomUUID().toString().replace("-", "");
         execute("CREATE SCHEMA " + schema);
-        return Store.open(base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+        return Store.open(BASE + (BASE.contains("?") ? "&" : "?") + "currentSchema=" + schema);
     }
 
     @AfterEach
     void dropSchema() throws Exception {
-        if (schema != null) {
-            execute("DROP SCHEMA " + schema + " CASCADE");
-        }
+        execute("DROP SCHEMA " + schema + " CASCADE");
     }
 
     private void execute(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(base); Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(BASE); Statement st = c.createStatement()) {
             st.execute(sql);
         }
     }
