@@ -32,6 +32,11 @@ public record Scan(String id, ScanKind kind, long started, long finished, String
 
     /** The first 8 characters of the id: enough to name it on a command line. */
     public String shortId() {
+        return shortId(id);
+    }
+
+    /** The first 8 characters of a scan id. */
+    public static String shortId(String id) {
         return id.length() <= 8 ? id : id.substring(0, 8);
     }
 }
