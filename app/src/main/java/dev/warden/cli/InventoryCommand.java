@@ -13,9 +13,10 @@ import picocli.CommandLine.Option;
 /** {@code warden inventory}: the devices Warden knows, what changed between scans, and a comparison of two scans. */
 @Command(name = "inventory", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Lists the devices Warden knows (address, kind, vendor, model, firmware, open ports, first and last seen).",
-            "--changes lists what discoveries found different: new, gone and returning devices, firmware, vendor and",
-            "model changes, ports opened and closed. --diff compares what two discoveries saw."})
+            "Lists the devices Warden knows: address, kind, vendor, model, firmware, ports,",
+            "first and last seen. --changes lists what discoveries found different (new,",
+            "gone and returning devices, firmware/vendor/model changes, ports opened and",
+            "closed); --diff compares what two discoveries saw; --scans lists the scans."})
 final class InventoryCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
