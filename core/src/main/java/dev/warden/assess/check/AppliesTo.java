@@ -5,7 +5,6 @@ import dev.warden.model.DeviceKind;
 import dev.warden.model.Service;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -66,24 +65,8 @@ public record AppliesTo(List<String> vendors, List<DeviceKind> kinds, Pattern mo
 
     static AppliesTo read(Fields f, Protocol protocol, boolean hasSteps) {
         List<String> vendors = f.strings("vendors");
-        List<String> kindNames = f.strings("kinds");
-        List<DeviceKind> kinds = new java.util.ArrayList<>();
-        for (int i = 0; i < kindNames.size(); i++) {
-            try {
-                kinds.add(DeviceKind.fromWire(kindNames.get(i).toLowerCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw f.fieldError("kinds[" + i + "]", e.getMessage());
-            }
-        }
-        String modelRegex = f.string("model");
-        Pattern model = null;
-        if (modelRegex != null) {
-            try {
-                model = Pattern.compile(modelRegex);
-            } catch (java.util.regex.PatternSyntaxException e) {
-                throw f.fieldError("model", "bad regex: " + e.getDescription());
-            }
-        }
+        List<DeviceKind> kinds = f.kinds("kinds");
+        Pattern model = f.pattern("model");
         List<VersionRange> firmware = f.objects("firmware", VersionRange::read);
         Fields svc = f.object("service");
         ServiceSelector service = svc == null ? null : ServiceSelector.read(svc, protocol);

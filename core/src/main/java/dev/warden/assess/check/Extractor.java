@@ -3,7 +3,6 @@ package dev.warden.assess.check;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * A regex extractor: pulls one value out of a response part into a named variable. Names in {@link #FACT_NAMES}
@@ -62,13 +61,8 @@ public record Extractor(String name, String part, Pattern pattern, int group, bo
         if (protocol != null && !protocol.parts().contains(part)) {
             throw f.fieldError("part", "unknown part '" + part + "' for " + protocol.wireName());
         }
-        String regex = f.requiredString("regex");
-        Pattern p;
-        try {
-            p = Pattern.compile(regex);
-        } catch (PatternSyntaxException e) {
-            throw f.fieldError("regex", "bad regex: " + e.getDescription());
-        }
+        f.requiredString("regex");
+        Pattern p = f.pattern("regex");
         int groups = p.matcher("").groupCount();
         Integer group = f.integer("group");
         int g = group == null ? (groups > 0 ? 1 : 0) : group;

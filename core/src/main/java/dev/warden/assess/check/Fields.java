@@ -175,6 +175,33 @@ final class Fields {
         return out;
     }
 
+    /** A regex compiled now, so a bad one fails the load; null when absent. */
+    java.util.regex.Pattern pattern(String field) {
+        String regex = string(field);
+        if (regex == null) {
+            return null;
+        }
+        try {
+            return java.util.regex.Pattern.compile(regex);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw fieldError(field, "bad regex: " + e.getDescription());
+        }
+    }
+
+    /** A list of device kinds by wire name. */
+    List<dev.warden.model.DeviceKind> kinds(String field) {
+        List<String> names = strings(field);
+        List<dev.warden.model.DeviceKind> out = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            try {
+                out.add(dev.warden.model.DeviceKind.fromWire(names.get(i).toLowerCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw fieldError(field + "[" + i + "]", e.getMessage());
+            }
+        }
+        return out;
+    }
+
     /** Rejects any field that was not read. */
     void done() {
         for (String name : node.propertyNames()) {

@@ -63,15 +63,7 @@ public record ServiceSelector(List<String> names, List<Integer> ports, Pattern p
                 throw f.fieldError("ports[" + i + "]", "expected a port 1..65535, not '" + portTexts.get(i) + "'");
             }
         }
-        String productRegex = f.string("product");
-        Pattern product = null;
-        if (productRegex != null) {
-            try {
-                product = Pattern.compile(productRegex);
-            } catch (java.util.regex.PatternSyntaxException e) {
-                throw f.fieldError("product", "bad regex: " + e.getDescription());
-            }
-        }
+        Pattern product = f.pattern("product");
         List<VersionRange> versions = f.objects("version", VersionRange::read);
         f.done();
         if (names.isEmpty() && protocol != null) {

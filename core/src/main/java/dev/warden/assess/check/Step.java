@@ -83,7 +83,7 @@ public record Step(String method, List<String> paths, Map<String, String> header
         String send = f.string("send");
         String sendHex = f.string("send-hex");
         Integer read = f.integer("read");
-        String prompt = f.string("shell-prompt");
+        Pattern prompt = f.pattern("shell-prompt");
         String description = f.string("description");
         List<Extractor> extractors = f.objects("extractors", e -> Extractor.read(e, protocol));
         f.done();
@@ -169,14 +169,7 @@ public record Step(String method, List<String> paths, Map<String, String> header
         if (readBytes < 1 || readBytes > MAX_READ) {
             throw f.fieldError("read", "expected 1.." + MAX_READ);
         }
-        Pattern shell = DEFAULT_PROMPT;
-        if (prompt != null) {
-            try {
-                shell = Pattern.compile(prompt);
-            } catch (java.util.regex.PatternSyntaxException e) {
-                throw f.fieldError("shell-prompt", "bad regex: " + e.getDescription());
-            }
-        }
+        Pattern shell = prompt == null ? DEFAULT_PROMPT : prompt;
         if (protocol == Protocol.UPNP && description == null) {
             description = "/rootDesc.xml";
         }

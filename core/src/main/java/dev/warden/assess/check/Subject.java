@@ -2,7 +2,6 @@ package dev.warden.assess.check;
 
 import dev.warden.model.DeviceKind;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Whose finding a cross-device check reports: the device at the address in a response part ({@code internal-client}
@@ -21,15 +20,7 @@ public record Subject(String field, List<DeviceKind> kinds) {
         if (!protocol.parts().contains(field)) {
             throw f.fieldError("field", "unknown part '" + field + "' for " + protocol.wireName());
         }
-        List<String> names = f.strings("kinds");
-        List<DeviceKind> kinds = new java.util.ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            try {
-                kinds.add(DeviceKind.fromWire(names.get(i).toLowerCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw f.fieldError("kinds[" + i + "]", e.getMessage());
-            }
-        }
+        List<DeviceKind> kinds = f.kinds("kinds");
         if (kinds.isEmpty()) {
             throw f.fieldError("kinds", "required: the kinds of device the finding is about");
         }
