@@ -1,0 +1,100 @@
+package dev.warden.cli;
+
+import dev.warden.assess.AssessEngine;
+import dev.warden.assess.AssessOptions;
+import dev.warden.assess.AssessResult;
+import dev.warden.assess.Fact;
+import dev.warden.assess.check.CheckCatalog;
+import dev.warden.assess.check.CheckLoader;
+import dev.warden.discover.DiscoveryEngine;
+import dev.warden.discover.DiscoveryOptions;
+import dev.warden.discover.ProgressListener;
+import dev.warden.discover.ServiceNamer;
+import dev.warden.discover.Targets;
+import dev.warden.evidence.HostEvidence;
+import dev.warden.fingerprint.FingerprintEngine;
+import dev.warden.fingerprint.Identification;
+import dev.warden.inventory.Change;
+import dev.warden.inventory.Findings;
+import dev.warden.inventory.FindingCounts;
+import dev.warden.inventory.Inventory;
+import dev.warden.inventory.Scan;
+import dev.warden.inventory.ScanKind;
+import dev.warden.model.Device;
+import dev.warden.model.Finding;
+import dev.warden.store.Store;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
+
+/**
+ * The discover → identify → record and assess → record pipelines, shared by the commands and the demo.
+ * Discovery yields evidence per host, fingerprints turn it into a Device, the inventory records what changed;
+ * assessment runs the checks over devices, feeds learned firmware back to the inventory and records findings.
+ */
+final class Scans {
+    private Scans() {
+    }
+
+    record Discovered(Scan scan, List<Device> devices, List<Change> changes) {
+    }
+
+    record Assessed(Scan scan, List<Finding> findings, List<Fact> facts, List<String> notes, FindingCounts counts) {
+    }
+
+    /** Discovers the targets, calling {@code each} as every device is identified, and records the scan. */
+    static Discovered discover(Store store, Targets targets, DiscoveryOptions options, String targetText,
+                               ProgressListener progress, BiConsumer<Device, Identification> each) throws InterruptedException {
+        FingerprintEngine fingerprints = FingerprintEngine.load();
+        DiscoveryEngine engine = new DiscoveryEngine(options);
+        long started = System.currentTimeMillis();
+        List<Device> devices = new ArrayList<>();
+        engine.scan(targets, (HostEvidence e) -> {
+            Identification id = fingerprints.identify(e);
+            Device d = fingerprints.toDevice(e, ServiceNamer.services(e));
+            devices.add(d);
+            each.accept(d, id);
+        }, progress);
+        devices.sort(Comparator.comparing(d -> ipKey(d.ip())));
+        Scan scan = Scan.of(ScanKind.DISCOVER, targetText, started, System.currentTimeMillis());
+        Set<String> targetSet = new LinkedHashSet<>();
+        targets.hosts().forEach(h -> targetSet.add(h.getHostAddress()));
+        Predicate<String> inScope = targetSet::contains;
+        List<Change> changes = new Inventory(store).recordDiscovery(scan, devices, inScope);
+        return new Discovered(scan, devices, changes);
+    }
+
+    /** Assesses the devices and records what was learned and found. */
+    static Assessed assess(Store store, List<Device> devices, AssessOptions options, String targetText) {
+        CheckCatalog catalog = CheckLoader.load();
+        long started = System.currentTimeMillis();
+        AssessResult r = new AssessEngine(catalog).assess(devices, options);
+        Scan scan = Scan.of(ScanKind.ASSESS, targetText, started, System.currentTimeMillis());
+        Inventory inventory = new Inventory(store);
+        for (Fact f : r.facts()) {
+            if (f.name().equals("firmware") && inventory.device(f.ip()).isPresent()) {
+                inventory.updateFirmware(scan, f.ip(), f.value(), "check " + f.check());
+            }
+        }
+        List<String> ips = devices.stream().map(Device::ip).toList();
+        FindingCounts counts = new Findings(store).record(scan, r.findings(), ips);
+        return new Assessed(scan, r.findings(), r.facts(), r.notes(), counts);
+    }
+
+    /** Sort key that orders IPv4 addresses numerically. */
+    static String ipKey(String ip) {
+        String[] p = ip.split("\\.");
+        if (p.length != 4) {
+            return ip;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String x : p) {
+            sb.append(String.format("%03d", Integer.parseInt(x)));
+        }
+        return sb.toString();
+    }
+}
