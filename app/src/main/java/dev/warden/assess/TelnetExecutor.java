@@ -39,7 +39,7 @@ final class TelnetExecutor implements Executor {
             OutputStream out = sock.getOutputStream();
             Dialogue banner = readUntil(s.net().input(sock), out, LOGIN);
             if (cred == null) {
-                Response r = Response.ofParts(Map.of("banner", banner.text, "body", "", "status", "no-shell",
+                Response r = Response.ofParts(Map.of("banner", banner.text, "body", "", "status", "",
                         "all", banner.text));
                 return check.matches(r) ? Outcome.matched(r, "telnet connect", Map.of()) : Outcome.missed(true);
             }
@@ -62,6 +62,11 @@ final class TelnetExecutor implements Executor {
                 closed = result.closed;
                 atShell = result.matched && shell.matcher(result.text).find() && !LOGIN.matcher(result.text).find()
                         && !FAILED.matcher(result.text).find();
+                if (!result.matched && !result.closed) {
+                    s.note("no answer to the password within the read timeout");
+                }
+            } else if (!pw.closed && pw.text.isBlank()) {
+                s.note("no password prompt within the read timeout");
             } else {
                 // no password prompt: some devices log in on the user name alone
                 after = pw.text;
@@ -73,7 +78,7 @@ final class TelnetExecutor implements Executor {
                 s.lockout("(telnet hung up during login)");
                 return Outcome.stopped(true);
             }
-            String status = atShell ? "shell" : "no-shell";
+            String status = atShell ? "shell" : "denied";
             Response r = Response.ofParts(Map.of("banner", banner.text, "body", after, "status", status,
                     "all", banner.text + after));
             String req = "telnet login " + cred + " → " + (atShell ? "shell prompt" : "no shell");
