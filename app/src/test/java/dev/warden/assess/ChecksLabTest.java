@@ -6,18 +6,12 @@ import dev.warden.assess.check.CheckLoader;
 import dev.warden.lab.Lab;
 import dev.warden.lab.config.FleetBuilder;
 import dev.warden.lab.config.LabConfig;
-import dev.warden.lab.manifest.Manifest;
 import dev.warden.lab.profile.ProfileCatalog;
 import dev.warden.model.Device;
-import dev.warden.model.DeviceKind;
 import dev.warden.model.Finding;
-import dev.warden.model.Service;
-import dev.warden.model.Transport;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
@@ -27,8 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The checks the lab can prove, end to end against real profiles on 127.77.215.x: vulnerable firmware gives the
  * finding, patched firmware does not, and the hardened Axis gives no finding from any check, intrusive ones included.
- * Devices are described as discovery and the fingerprints would (vendor, model, firmware, services with the web
- * server's product), built from the lab's manifest.
+ * Devices are described as discovery and the fingerprints would ({@link LabDevices}).
  */
 class ChecksLabTest {
     private static final String LAB = """
@@ -55,12 +48,6 @@ class ChecksLabTest {
             "dahua-private-protocol-exposed", "foscam-fsecure-2017-firmware", "netwave-cve-2018-6479",
             "dahua-cve-2017-7925", "hikvision-config-user-xml-exposed", "xiongmai-cve-2017-7577");
 
-    /** The web server's Server header as discovery reads it, per profile: what the banner-decided checks use. */
-    private static final Map<String, String[]> HTTP_PRODUCT = Map.of(
-            "xiongmai-dvr", new String[] {"uc-httpd", "1.0.0"},
-            "netwave-ipcam", new String[] {"Netwave IP Camera", null},
-            "hikvision-ds-2cd2032-i", new String[] {"App-webs", null});
-
     private static Lab lab;
     private static AssessResult result;
 
@@ -69,7 +56,7 @@ class ChecksLabTest {
         ProfileCatalog profiles = ProfileCatalog.load();
         lab = Lab.start(profiles, new FleetBuilder(profiles).build(
                 LabConfig.parse("checks-lab.yaml", LAB.getBytes(StandardCharsets.UTF_8))), 2);
-        List<Device> devices = lab.manifest().devices().stream().map(ChecksLabTest::device).toList();
+        List<Device> devices = LabDevices.of(lab.manifest());
         AssessOptions options = AssessOptions.defaults(Scope.parse("127.77.215.0/24")).withAllowIntrusive(true)
                 .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2));
         result = new AssessEngine(CheckLoader.load()).assess(devices, options);
@@ -130,25 +117,5 @@ class ChecksLabTest {
             }
         }
         return out;
-    }
-
-    /** A lab device as discovery and the fingerprints would describe it. */
-    private static Device device(Manifest.Entry e) {
-        List<Service> services = new ArrayList<>();
-        for (Manifest.Port p : e.ports()) {
-            if (!p.transport().equals("tcp")) {
-                continue;
-            }
-            String name = switch (p.protocol()) {
-                case "http" -> p.tls() ? "https" : "http";
-                case "rtsp", "telnet", "ftp" -> p.protocol();
-                default -> "unknown";
-            };
-            String[] product = name.equals("http") ? HTTP_PRODUCT.get(e.profile()) : null;
-            services.add(new Service(p.port(), Transport.TCP, name, product == null ? null : product[0],
-                    product == null ? null : product[1]));
-        }
-        return new Device(e.address(), DeviceKind.fromWire(e.kind()), e.vendor(), e.model(), e.hardware(),
-                e.firmware(), 0.9, services);
     }
 }
