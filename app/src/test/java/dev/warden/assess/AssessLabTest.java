@@ -67,12 +67,14 @@ class AssessLabTest {
         assertThat(checksOn("127.77.213.20")).containsExactly("hikvision-cve-2017-7921@80", "hikvision-default-credentials@80",
                 "upnp-port-forward-exposes-camera@554");
         assertThat(checksOn("127.77.213.30")).containsExactly("onvif-device-info-unauthenticated@8899",
-                "rtsp-stream-unauthenticated@554", "telnet-service-exposed@23", "xiongmai-default-credentials-web@80",
-                "xiongmai-telnet-hardcoded-root@23", "xiongmai-uc-httpd-cve-2018-10088@80");
-        assertThat(checksOn("127.77.213.40")).containsExactly("foscam-default-credentials@88", "foscam-ftpuser1-blank@50021",
+                "rtsp-stream-unauthenticated@554", "telnet-service-exposed@23", "xiongmai-debug-console-9527@9527",
+                "xiongmai-default-credentials-web@80", "xiongmai-telnet-hardcoded-root@23", "xiongmai-uc-httpd-cve-2018-10088@80");
+        assertThat(checksOn("127.77.213.40")).containsExactly("foscam-default-credentials@88", "foscam-fsecure-2017-firmware@0",
+                "foscam-ftpuser1-blank@50021", "foscam-hidden-factory-account@88",
                 "onvif-device-info-unauthenticated@888", "onvif-streamuri-credential-leak@888", "telnet-service-exposed@23");
         assertThat(checksOn("127.77.213.50")).as("hardened Axis").isEmpty();
-        assertThat(checksOn("127.77.213.1")).as("the router's own UPnP table is not its finding").isEmpty();
+        assertThat(checksOn("127.77.213.1")).as("the router's own UPnP table is not its finding; its admin/admin is")
+                .containsExactly("tplink-router-default-credentials@80");
     }
 
     @Test

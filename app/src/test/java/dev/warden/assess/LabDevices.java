@@ -28,6 +28,8 @@ final class LabDevices {
                 if (e.profile().equals("xiongmai-dvr") && p.port() == 80) {
                     product = "uc-httpd"; // the profile's Server header "uc-httpd 1.0.0", as discovery reads it
                     version = "1.0.0";
+                } else if (e.profile().equals("netwave-ipcam") && p.port() == 80) {
+                    product = "Netwave IP Camera"; // its Server header
                 }
                 services.add(new Service(p.port(), t, name, product, version));
             }
