@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.security.auth.x500.X500Principal;
 
 /**
  * HTTP and HTTPS fingerprinting: {@code GET /} (status, Server, title, WWW-Authenticate realm and scheme, Location),
@@ -109,10 +110,15 @@ public final class HttpProbe {
     private static void certificate(Conn c, int port, Recorder r) throws IOException {
         Certificate[] chain = c.peerCertificates();
         if (chain.length > 0 && chain[0] instanceof X509Certificate x) {
-            r.add(EvidenceKeys.TLS_SUBJECT, port, x.getSubjectX500Principal().toString());
-            r.add(EvidenceKeys.TLS_ISSUER, port, x.getIssuerX500Principal().toString());
+            r.add(EvidenceKeys.TLS_SUBJECT, port, dn(x.getSubjectX500Principal()));
+            r.add(EvidenceKeys.TLS_ISSUER, port, dn(x.getIssuerX500Principal()));
             r.add(EvidenceKeys.TLS_KEY_SHA256, port, HexFormat.of().formatHex(digest("SHA-256", x.getPublicKey().getEncoded())));
         }
+    }
+
+    /** RFC 2253 order (most specific first, as openssl and browsers show it), RDNs separated by ", ". */
+    private static String dn(X500Principal p) {
+        return String.join(", ", p.getName(X500Principal.RFC2253).split("(?<!\\\\),"));
     }
 
     private static byte[] digest(String algorithm, byte[] data) {
