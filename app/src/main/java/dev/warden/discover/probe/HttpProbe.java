@@ -44,6 +44,9 @@ public final class HttpProbe {
             r.note((tls ? "https" : "http") + " " + port + ": " + Notes.why(e));
             return false;
         }
+        if (front.truncated()) {
+            r.note((tls ? "https" : "http") + " " + port + ": front page longer than " + FRONT_LIMIT + " bytes, cut there");
+        }
         r.add(EvidenceKeys.HTTP_STATUS, port, Integer.toString(front.status()));
         r.add(EvidenceKeys.HTTP_SERVER, port, front.header("server"));
         Matcher title = TITLE.matcher(front.bodyText());

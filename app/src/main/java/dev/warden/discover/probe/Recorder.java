@@ -19,8 +19,9 @@ public final class Recorder {
         }
     }
 
+    /** Records what went wrong, on one line (parser messages span several). */
     public void note(String note) {
-        notes.add(note);
+        notes.add(note.replaceAll("\\s+", " ").strip());
     }
 
     public List<Observation> observations() {
