@@ -1,8 +1,9 @@
 package dev.warden.discover.probe;
 
 /**
- * Time limits for protocol probes. Short by default: on a LAN a device answers in milliseconds or not at all, and
- * a scan of a thousand hosts must not wait seconds per silent port.
+ * Time limits for protocol probes. Short by default, since a scan of a thousand hosts must not wait long per silent
+ * port; the exchange limit still leaves 5 s because weak camera CPUs (and a loaded lab) take seconds over a TLS
+ * handshake or a two-step RTSP exchange when hundreds of clients ask at once.
  *
  * @param connectMillis  TCP connect timeout
  * @param exchangeMillis whole request/answer exchange (connect, TLS, request, answer)
@@ -11,7 +12,7 @@ package dev.warden.discover.probe;
  * @param udpMillis      how long to wait for SSDP / WS-Discovery answers
  */
 public record ProbeSettings(int connectMillis, int exchangeMillis, int bannerMillis, int telnetMillis, int udpMillis) {
-    public static final ProbeSettings DEFAULTS = new ProbeSettings(1000, 3000, 1500, 2000, 1000);
+    public static final ProbeSettings DEFAULTS = new ProbeSettings(1000, 5000, 1500, 2000, 1000);
 
     public ProbeSettings {
         if (connectMillis <= 0 || exchangeMillis <= 0 || bannerMillis <= 0 || telnetMillis <= 0 || udpMillis <= 0) {
