@@ -2,16 +2,16 @@ package dev.warden.discover;
 
 /**
  * An IPv4 block {@code a.b.c.d/n} (a bare address is {@code /32}); host bits in the address are ignored, as
- * routers do.
+ * routers do. Addresses are unsigned 32-bit numbers held in a long.
  *
  * @param first lowest address of the block
  * @param last  highest address of the block
  * @param text  the block as written, for messages
  */
-record Cidr(long first, long last, String text) {
+public record Cidr(long first, long last, String text) {
 
     /** Parses a block; {@code what} names the option in the error message. */
-    static Cidr parse(String s, String what) {
+    public static Cidr parse(String s, String what) {
         int slash = s.indexOf('/');
         String addr = slash < 0 ? s : s.substring(0, slash);
         if (Ipv4.looksLikeIpv6(addr)) {
@@ -34,11 +34,8 @@ record Cidr(long first, long last, String text) {
         return new Cidr(first, first + size - 1, s);
     }
 
-    boolean contains(long ip) {
+    /** Whether the block holds an address given as its unsigned 32-bit number. */
+    public boolean contains(long ip) {
         return ip >= first && ip <= last;
-    }
-
-    long size() {
-        return last - first + 1;
     }
 }

@@ -9,6 +9,8 @@ import dev.warden.lab.config.FleetBuilder;
 import dev.warden.lab.config.LabConfig;
 import dev.warden.lab.manifest.Manifest;
 import dev.warden.lab.profile.ProfileCatalog;
+import dev.warden.model.Service;
+import dev.warden.model.Transport;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -36,10 +38,8 @@ class FleetDiscoveryTest {
         try (Lab lab = Lab.start(cat, new FleetBuilder(cat).build(LabConfig.parse("default-lab-moved.yaml", yaml)), 2)) {
             Manifest m = lab.manifest();
             Map<String, HostEvidence> seen = new ConcurrentHashMap<>();
-            long start = System.nanoTime();
             new DiscoveryEngine(DiscoveryOptions.defaults()).scan(Targets.parse("127.77.211.1-62"), e -> seen.put(e.ip(), e),
                     ProgressListener.NONE);
-            System.out.printf("default lab: %d hosts in %d ms%n", seen.size(), (System.nanoTime() - start) / 1_000_000);
 
             assertThat(seen.keySet()).containsExactlyInAnyOrderElementsOf(
                     m.devices().stream().map(Manifest.Entry::address).toList());
@@ -58,6 +58,13 @@ class FleetDiscoveryTest {
                     assertThat(e.first(EvidenceKeys.HTTP_STATUS)).as(d.name() + " answers slowly but answers").isPresent();
                 }
             }
+            HostEvidence nas = seen.get("127.77.211.50");
+            assertThat(nas.first(EvidenceKeys.SSH_BANNER)).contains("SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3");
+            assertThat(ServiceNamer.services(nas)).containsExactly(new Service(22, Transport.TCP, "ssh", "OpenSSH", "9.2p1"));
+            HostEvidence opticam = seen.get("127.77.211.13");
+            assertThat(opticam.values(EvidenceKeys.FTP_BANNER)).hasSize(2).allSatisfy(b -> assertThat(b).startsWith("220"));
+            assertThat(ServiceNamer.services(opticam)).contains(new Service(21, Transport.TCP, "ftp", null, null),
+                    new Service(50021, Transport.TCP, "ftp", null, null));
         }
     }
 }

@@ -6,11 +6,11 @@ import java.net.SocketTimeoutException;
 import javax.net.ssl.SSLException;
 
 /** Short, human reasons for a failed exchange, for {@code HostEvidence.notes}. */
-public final class Notes {
+final class Notes {
     private Notes() {
     }
 
-    public static String why(IOException e) {
+    static String why(IOException e) {
         String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (e instanceof SocketTimeoutException) {
             return "timed out (" + msg + ")";
