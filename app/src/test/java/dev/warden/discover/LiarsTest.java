@@ -23,11 +23,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Hostile devices on 127.77.211.1: each costs the scan a timeout or a cut, and a note, and the scan finishes with
+ * Hostile devices on 127.77.211.250: each costs the scan a timeout or a cut, and a note, and the scan finishes with
  * the evidence it could get.
  */
 class LiarsTest {
-    private static final String IP = "127.77.211.1";
+    private static final String IP = "127.77.211.250";
     private static final byte[] FOREVER = "A".repeat(4096).getBytes(StandardCharsets.US_ASCII);
     private static final List<AutoCloseable> SERVERS = new CopyOnWriteArrayList<>();
     private static HostEvidence evidence;
