@@ -74,8 +74,9 @@ public record Reply(int status, Map<String, String> headers, byte[] body, boolea
                 if (n == 0) {
                     return false;
                 }
+                boolean cut = n > maxBody - body.size();
                 body.write(c.readExactly(Math.min(n, maxBody - body.size())));
-                if (n > maxBody - body.size()) {
+                if (cut) {
                     return true;
                 }
                 c.readLine(MAX_LINE);
