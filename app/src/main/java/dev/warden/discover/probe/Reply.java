@@ -63,7 +63,7 @@ public record Reply(int status, Map<String, String> headers, byte[] body, boolea
                                     ByteArrayOutputStream body) throws IOException {
         String length = headers.get("content-length");
         if ("chunked".equalsIgnoreCase(headers.getOrDefault("transfer-encoding", ""))) {
-            while (body.size() < maxBody) {
+            while (true) {
                 String size = c.readLine(MAX_LINE);
                 int semi = size == null ? -1 : size.indexOf(';');
                 String hex = size == null ? "" : (semi < 0 ? size : size.substring(0, semi)).strip();
@@ -81,7 +81,6 @@ public record Reply(int status, Map<String, String> headers, byte[] body, boolea
                 }
                 c.readLine(MAX_LINE);
             }
-            return true;
         }
         if (length != null && length.matches("\\d{1,12}")) {
             long n = Long.parseLong(length);
