@@ -2,7 +2,6 @@ package dev.warden.cli;
 
 import dev.warden.assess.AssessOptions;
 import dev.warden.discover.DiscoveryOptions;
-import dev.warden.discover.TargetException;
 import dev.warden.discover.Targets;
 import dev.warden.home.WardenHome;
 import dev.warden.inventory.Inventory;
@@ -85,7 +84,7 @@ final class AssessCommand implements Callable<Integer> {
                     dev.warden.discover.Scope ds = dev.warden.discover.Scope.parse(scan.scopeOrDefault());
                     ds.check(t);
                     options = DiscoveryOptions.defaults().withScope(ds);
-                } catch (TargetException | IllegalArgumentException e) {
+                } catch (IllegalArgumentException e) { // TargetException and ScopeException included
                     throw new BadInputException(e.getMessage());
                 }
                 devices = Scans.discover(store, t, options, String.join(" ", targets), new Progress(err, !json, "discover"),

@@ -2,7 +2,6 @@ package dev.warden.cli;
 
 import dev.warden.discover.DiscoveryOptions;
 import dev.warden.discover.Scope;
-import dev.warden.discover.TargetException;
 import dev.warden.discover.Targets;
 import dev.warden.home.WardenHome;
 import dev.warden.inventory.Change;
@@ -63,7 +62,7 @@ final class DiscoverCommand implements Callable<Integer> {
             if (!ports.isEmpty()) {
                 options = options.withTcpPorts(ports);
             }
-        } catch (TargetException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) { // TargetException and ScopeException included
             throw new BadInputException(e.getMessage());
         }
         try (Store store = Store.open(h, scan.db)) {
