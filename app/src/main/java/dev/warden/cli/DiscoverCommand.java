@@ -84,7 +84,7 @@ final class DiscoverCommand implements Callable<Integer> {
                 if (!d.changes().isEmpty()) {
                     out.println("changes since the last scan:");
                     for (Change c : d.changes()) {
-                        out.println("  " + c.describe());
+                        out.printf("  %-15s %s%n", c.ip(), c.describe());
                     }
                 }
             }
