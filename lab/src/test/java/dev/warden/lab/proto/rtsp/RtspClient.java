@@ -35,8 +35,11 @@ final class RtspClient implements AutoCloseable {
 
     /** Connects from the given local address (null: any), so lock-out tests can use their own client address. */
     RtspClient(String ip, int port, String from) throws IOException {
+        // Default receive buffer on purpose. A tiny one (8 KiB) on loopback, whose MSS is ~64 KiB, makes the kernel
+        // advertise a window smaller than the MSS the server's side settles on; the server's TCP then sends only on
+        // its persist timer, ~6 KiB every 200 ms, so a big backlog drains at ~30 KiB/s and the server's idle timeout
+        // closes the connection mid-test. Piling up 20,000 responses backs the server up without it.
         socket = new Socket();
-        socket.setReceiveBufferSize(8192); // small, so a client that does not read makes the server back up soon
         if (from != null) {
             socket.bind(new InetSocketAddress(from, 0));
         }
