@@ -50,6 +50,7 @@ public final class DiscoveryEngine {
      * {@code progress} after every host, both one call at a time. Blocks until all hosts are done.
      *
      * @throws ScopeException before any packet when a target is outside the scope
+     * @throws RuntimeException the first exception a callback threw, after the scan has finished
      */
     public void scan(Targets targets, Consumer<HostEvidence> onHost, ProgressListener progress) throws InterruptedException {
         options.scope().check(targets);
@@ -59,6 +60,7 @@ public final class DiscoveryEngine {
         Semaphore hosts = new Semaphore(options.hostConcurrency());
         AtomicInteger done = new AtomicInteger();
         Object lock = new Object();
+        AtomicReference<RuntimeException> callbackFailure = new AtomicReference<>();
         int total = targets.size();
         ExecutorService ex = Executors.newVirtualThreadPerTaskExecutor();
         try {
@@ -73,6 +75,8 @@ public final class DiscoveryEngine {
                             }
                             progress.hostsDone(done.incrementAndGet(), total);
                         }
+                    } catch (RuntimeException callerBug) {
+                        callbackFailure.compareAndSet(null, callerBug);
                     } finally {
                         hosts.release();
                     }
@@ -84,6 +88,9 @@ public final class DiscoveryEngine {
             throw e;
         } finally {
             ex.close();
+        }
+        if (callbackFailure.get() != null) {
+            throw callbackFailure.get();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.warden.discover;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.warden.evidence.EvidenceKeys;
 import dev.warden.evidence.HostEvidence;
@@ -20,6 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** End to end against a small lab on 127.77.210.x: what discovery sees on real-looking devices. */
 class DiscoveryLabTest {
@@ -116,6 +118,23 @@ class DiscoveryLabTest {
         HostEvidence e = host("127.77.210.4");
         assertThat(e.tcpPorts()).contains(88);
         assertThat(e.first(EvidenceKeys.HTTP_PATH_PREFIX + "/lg/ENU.xml")).isPresent();
+    }
+
+    @Test
+    @Timeout(20)
+    void aStreamCanBeClosedAfterItsFirstHost() {
+        try (Stream<HostEvidence> s = new DiscoveryEngine(DiscoveryOptions.defaults())
+                .stream(Targets.parse("127.77.210.0/24"), ProgressListener.NONE)) {
+            assertThat(s.findFirst()).isPresent();
+        }
+    }
+
+    @Test
+    void aCallbackThatThrowsFailsTheScanAfterItFinishes() {
+        assertThatThrownBy(() -> new DiscoveryEngine(DiscoveryOptions.defaults().withTcpPorts(List.of(80)).withUdp(false))
+                .scan(Targets.parse("127.77.210.1-2"), e -> {
+                    throw new IllegalStateException("consumer bug");
+                }, ProgressListener.NONE)).hasMessage("consumer bug");
     }
 
     @Test
