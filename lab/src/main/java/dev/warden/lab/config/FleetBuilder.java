@@ -103,13 +103,14 @@ public final class FleetBuilder {
             out.add(new DeviceEntry(profileId + "-" + n, profileId, text(addr), fw.version(), hw, b, List.of()));
             addr++;
         }
-        // Each router forwards two of the cameras in its segment to the internet, as UPnP-happy cameras ask for.
+        // Each router forwards two of the cameras in its segment to the internet: cameras that speak UPnP ask their
+        // router for forwards themselves (Foscam's remote access does); a hardened camera with UPnP off never does.
         for (int r : routers) {
             List<DeviceEntry> cams = new ArrayList<>();
             for (int j = r + 1; j < Math.min(count, r + per) && cams.size() < 2; j++) {
                 DeviceEntry d = out.get(j);
                 Profile p = catalog.profile(d.profile());
-                if (p.kind() != DeviceKind.ROUTER && webPort(p) > 0) {
+                if (p.kind() != DeviceKind.ROUTER && webPort(p) > 0 && speaksUpnp(p)) {
                     cams.add(d);
                 }
             }
@@ -124,6 +125,10 @@ public final class FleetBuilder {
                     router.hardware(), router.behaviour(), maps));
         }
         return out;
+    }
+
+    private static boolean speaksUpnp(Profile p) {
+        return p.services().stream().anyMatch(s -> s.protocol().equals("ssdp"));
     }
 
     private static int webPort(Profile p) {

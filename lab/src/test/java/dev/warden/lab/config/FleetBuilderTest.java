@@ -131,8 +131,10 @@ class FleetBuilderTest {
         List<SimDevice> routers = a.stream().filter(d -> d.profile().kind() == DeviceKind.ROUTER).toList();
         assertThat(routers).hasSize(20);
         assertThat(routers).allSatisfy(r -> assertThat(r.portMappings()).hasSize(2));
-        long exposed = a.stream().filter(d -> d.has(FleetBuilder.EXPOSED_BY_UPNP)).count();
-        assertThat(exposed).isEqualTo(40);
+        List<SimDevice> exposed = a.stream().filter(d -> d.has(FleetBuilder.EXPOSED_BY_UPNP)).toList();
+        assertThat(exposed).hasSize(40);
+        assertThat(exposed).as("only cameras that speak UPnP ask for forwards")
+                .allSatisfy(d -> assertThat(d.services()).anyMatch(s -> s.protocol().equals("ssdp")));
         assertThat(a.stream().map(d -> d.profile().id()).distinct().count()).isEqualTo(11);
         assertThat(a.stream().filter(d -> d.behaviour().delayMs() > 0).count()).isBetween(5L, 40L);
         List<SimDevice> other = builder.generate(cfg, 1000, 8);
