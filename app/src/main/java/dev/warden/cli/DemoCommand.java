@@ -1,25 +1,39 @@
 package dev.warden.cli;
 
+import dev.warden.assess.AssessOptions;
+import dev.warden.discover.DiscoveryOptions;
+import dev.warden.discover.Targets;
+import dev.warden.home.WardenHome;
 import dev.warden.lab.Lab;
 import dev.warden.lab.config.FleetBuilder;
 import dev.warden.lab.config.LabConfig;
 import dev.warden.lab.device.SimDevice;
 import dev.warden.lab.profile.ProfileCatalog;
+import dev.warden.model.Device;
+import dev.warden.model.Finding;
+import dev.warden.model.Severity;
+import dev.warden.store.Store;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code warden demo}: Warden's main job on embedded defaults. Today: bring up the default lab and show what runs
- * where; discover → assess → advise → watch join as those capabilities land.
+ * {@code warden demo}: Warden's main job on embedded defaults, against the built-in lab: bring the lab up, discover
+ * and name every device, assess them, and tell the story in a screen. Later capabilities (advise, watch) join it.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Runs Warden's main job on embedded defaults, against the built-in lab of simulated devices.",
-            "Starts the default lab (cameras, a DVR, a router with UPnP port forwards, a hardened camera, a Linux host),",
-            "checks every device answers, and shows what runs where."})
+        description = {"Runs Warden's main job on embedded defaults, against the built-in lab of simulated devices:",
+            "starts the default lab (cameras, a DVR, a router with UPnP port forwards, a hardened camera, a Linux host),",
+            "discovers and names every device, assesses them read-only, and writes an HTML report into the home."})
 final class DemoCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
@@ -28,41 +42,77 @@ final class DemoCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "-2",
-            description = "Keep the lab up this many seconds; default: until Ctrl-C on a terminal, stop at once otherwise.")
+            description = "Keep the lab up this many seconds afterwards; default: until Ctrl-C on a terminal, stop at once otherwise.")
     long duration;
 
     @Override
     public Integer call() throws Exception {
-        var h = home.open();
+        WardenHome h = home.open();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ProfileCatalog catalog = ProfileCatalog.load();
         List<SimDevice> devices = new FleetBuilder(catalog).build(LabConfig.defaultLab());
         out.println("Warden demo — home " + h);
         out.println();
-        out.println("1. The lab: simulated devices on loopback, as the real products answer");
-        try (Lab lab = LabRunner.start(catalog, devices, 2, out, false)) {
+        out.println("1. The lab: simulated devices on loopback (127.77.0.x), answering as the real products do");
+        try (Lab lab = LabRunner.start(catalog, devices, 2, out, false);
+             Store store = Store.open(h, null)) {
+            if (!LabRunner.check(catalog, lab, out, err)) {
+                return ExitCode.FAILURE;
+            }
             out.println();
-            LabRunner.describe(lab, out, false);
+            out.println("2. Discover: TCP connect scan of the IoT ports, SSDP, WS-Discovery, then protocol probes");
+            String range = "127.77.0.1-127.77.0.254";
+            DiscoveryOptions dopt = DiscoveryOptions.defaults();
+            long t0 = System.nanoTime();
+            Scans.Discovered d = Scans.discover(store, Targets.parse(range), dopt, range, new Progress(err, true, "discover"),
+                    (dev, id) -> { });
+            Table dt = new Table("IP", "KIND", "VENDOR", "MODEL", "FIRMWARE", "SERVICES");
+            for (Device dev : d.devices()) {
+                dt.row(dev.ip(), dev.kind().wireName(), dev.vendor(), dev.model(), dev.firmware(), DiscoverCommand.services(dev));
+            }
+            dt.print(out);
+            out.printf("%d devices on %d addresses in %.1f s%n", d.devices().size(), 254, (System.nanoTime() - t0) / 1e9);
             out.println();
-            boolean ok = LabRunner.check(catalog, lab, out, err);
+            out.println("3. Assess: default credentials (3 tries at most, logout after), open streams, ONVIF, telnet/FTP,");
+            out.println("   UPnP forwards, firmware named in advisories — read-only");
+            Scans.Assessed a = Scans.assess(store, d.devices(),
+                    AssessOptions.defaults(dev.warden.assess.Scope.of(List.of("127.77.0.0/24"))), range);
+            summarize(out, d.devices(), a.findings());
+            Path report = h.root().resolve("reports").resolve("demo.html");
+            AssessCommand.writeReport(report, d.devices(), a.findings());
             out.println();
-            out.println("Try them from another terminal, for example:");
-            out.println("  curl -si http://" + ipOf(lab, "foscam") + ":88/lg/ENU.xml | head");
-            out.println("  nmap -sV -p 23,80,554,9527,34567 " + ipOf(lab, "xiongmai"));
-            out.println("  ./warden lab --count 1000 --manifest m.json --check");
+            out.println("report: " + report);
+            out.println("next:   ./warden inventory --home " + h.root() + "   ·   ./warden assess --all --json --home " + h.root());
             long secs = duration == -2 ? (System.console() != null ? -1 : 0) : duration;
             LabRunner.await(lab, secs, out, false);
-            return ok ? ExitCode.OK : ExitCode.FAILURE;
+            return ExitCode.OK;
         }
     }
 
-    private static String ipOf(Lab lab, String vendorPrefix) {
-        for (SimDevice d : lab.devices()) {
-            if (d.profile().id().startsWith(vendorPrefix)) {
-                return d.ip();
-            }
+    /** Findings by severity, then per device its worst findings, most severe first. */
+    private static void summarize(PrintWriter out, List<Device> devices, List<Finding> findings) {
+        Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);
+        Map<String, List<Finding>> byIp = new LinkedHashMap<>();
+        for (Device dev : devices) {
+            byIp.put(dev.ip(), new ArrayList<>());
         }
-        return lab.devices().get(0).ip();
+        for (Finding f : findings) {
+            bySeverity.merge(f.severity(), 1, Integer::sum);
+            byIp.computeIfAbsent(f.ip(), k -> new ArrayList<>()).add(f);
+        }
+        StringBuilder sev = new StringBuilder();
+        for (Severity s : List.of(Severity.CRITICAL, Severity.HIGH, Severity.MEDIUM, Severity.LOW, Severity.INFO)) {
+            sev.append(sev.isEmpty() ? "" : ", ").append(bySeverity.getOrDefault(s, 0)).append(' ').append(s.wireName());
+        }
+        out.printf("%d findings: %s%n", findings.size(), sev);
+        Table t = new Table("IP", "DEVICE", "FINDINGS", "WORST");
+        for (Device dev : devices) {
+            List<Finding> fs = byIp.get(dev.ip());
+            fs.sort(Comparator.comparing(Finding::severity).reversed());
+            String name = dev.vendor() == null ? dev.kind().wireName() : dev.vendor() + (dev.model() == null ? "" : " " + dev.model());
+            t.row(dev.ip(), name, fs.size(), fs.isEmpty() ? "nothing found" : fs.get(0).severity().wireName() + ": " + fs.get(0).title());
+        }
+        t.print(out);
     }
 }

@@ -32,7 +32,7 @@ class AssessLabTest {
               - {name: foscam-new, profile: foscam-fi9821p, address: 127.77.213.11, firmware: "2.11.1.133"}
               - {name: hikvision, profile: hikvision-ds-2cd2032-i, address: 127.77.213.20, firmware: "V5.3.0 build 150513"}
               - {name: xiongmai, profile: xiongmai-dvr, address: 127.77.213.30, firmware: "V4.02.R11.34500140.12001.131600.00000"}
-              - {name: opticam, profile: opticam-i5, address: 127.77.213.40, firmware: "2.21.1.128-telnet"}
+              - {name: opticam, profile: opticam-i5, address: 127.77.213.40, firmware: "2.21.1.128-telnet-on"}
               - {name: axis, profile: axis-m3045-v, address: 127.77.213.50}
             """;
 

@@ -28,7 +28,7 @@ class ChecksLabTest {
             devices:
               - {name: c2-old, profile: foscam-c2, address: 127.77.215.1, firmware: "2.72.1.32"}
               - {name: c2-new, profile: foscam-c2, address: 127.77.215.2, firmware: "2.72.1.59"}
-              - {name: i5, profile: opticam-i5, address: 127.77.215.3, firmware: "2.21.1.128-telnet"}
+              - {name: i5, profile: opticam-i5, address: 127.77.215.3, firmware: "2.21.1.128-telnet-on"}
               - {name: netwave-old, profile: netwave-ipcam, address: 127.77.215.4, firmware: "21.37.2.47"}
               - {name: netwave-new, profile: netwave-ipcam, address: 127.77.215.5, firmware: "21.37.2.49"}
               - {name: router-old, profile: home-router, address: 127.77.215.6, firmware: "3.15.1 Build 160616 Rel.44182n"}

@@ -100,7 +100,7 @@ public final class FleetBuilder {
                 b = new DeviceEntry.BehaviourEntry(0, fleet.flakyDropRate());
             }
             int n = counters.merge(profileId.hashCode(), 1, Integer::sum);
-            out.add(new DeviceEntry(profileId + "-" + n, profileId, text(addr), fw.version(), hw, b, List.of()));
+            out.add(new DeviceEntry(profileId + "-" + n, profileId, text(addr), fw.label(), hw, b, List.of()));
             addr++;
         }
         // Each router forwards two of the cameras in its segment to the internet: cameras that speak UPnP ask their
@@ -162,7 +162,7 @@ public final class FleetBuilder {
             Profile p = catalog.profile(e.profile());
             if (e.firmware() != null && p.firmware(e.firmware()) == null) {
                 throw new LabException(at + ": profile " + p.id() + " has no firmware '" + e.firmware() + "' (known: "
-                        + String.join(", ", p.firmware().stream().map(FirmwareVariant::version).toList()) + ")");
+                        + String.join(", ", p.firmware().stream().map(FirmwareVariant::label).toList()) + ")");
             }
             if (e.hardware() != null && !p.hardware().contains(e.hardware())) {
                 throw new LabException(at + ": profile " + p.id() + " has no hardware revision '" + e.hardware() + "'");

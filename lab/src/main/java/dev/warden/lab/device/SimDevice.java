@@ -154,6 +154,6 @@ public final class SimDevice {
 
     @Override
     public String toString() {
-        return name + "@" + ip() + "(" + profile.id() + " " + firmware.version() + ")";
+        return name + "@" + ip() + "(" + profile.id() + " " + firmware.label() + ")";
     }
 }

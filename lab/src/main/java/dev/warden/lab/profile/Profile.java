@@ -32,9 +32,10 @@ public record Profile(String id, String vendor, String model, DeviceKind kind, L
         services = services == null ? List.of() : List.copyOf(services);
     }
 
-    public FirmwareVariant firmware(String version) {
+    /** The variant a lab file names by its label (the version, unless the profile gave it a label). */
+    public FirmwareVariant firmware(String label) {
         for (FirmwareVariant f : firmware) {
-            if (f.version().equals(version)) {
+            if (f.label().equals(label)) {
                 return f;
             }
         }

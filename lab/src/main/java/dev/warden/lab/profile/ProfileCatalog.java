@@ -147,9 +147,16 @@ public final class ProfileCatalog {
         if (p.macPrefix() == null || !p.macPrefix().matches("[0-9A-F]{2}(:[0-9A-F]{2}){2}")) {
             throw new LabException(at + "mac-prefix must look like AA:BB:CC, got " + p.macPrefix());
         }
+        java.util.Set<String> labels = new HashSet<>();
         for (FirmwareVariant f : p.firmware()) {
+            if (f.version() == null || f.version().isBlank()) {
+                throw new LabException(at + "every firmware needs a version");
+            }
+            if (!labels.add(f.label())) {
+                throw new LabException(at + "firmware '" + f.label() + "' is declared twice (give one a label)");
+            }
             for (String w : f.weaknesses()) {
-                requireWeakness(at + "firmware " + f.version(), w);
+                requireWeakness(at + "firmware " + f.label(), w);
             }
         }
         for (AccountSpec a : p.accounts()) {

@@ -108,7 +108,7 @@ class FleetBuilderTest {
     void hiddenServiceRunsOnlyWhenItsWeaknessIsPlanted() {
         List<SimDevice> d = lab("""
                 devices:
-                  - {name: on, profile: opticam-i5, address: 127.77.9.1, firmware: "2.21.1.128-telnet"}
+                  - {name: on, profile: opticam-i5, address: 127.77.9.1, firmware: "2.21.1.128-telnet-on"}
                   - {name: off, profile: opticam-i5, address: 127.77.9.2, firmware: "2.21.1.128"}
                 """);
         assertThat(d.get(0).services()).extracting(s -> s.port()).contains(23);
