@@ -1,5 +1,6 @@
 package dev.warden.assess;
 
+import dev.warden.scope.Scope;
 import java.time.Duration;
 import java.util.Objects;
 

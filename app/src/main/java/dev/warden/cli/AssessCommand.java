@@ -2,7 +2,8 @@ package dev.warden.cli;
 
 import dev.warden.assess.AssessOptions;
 import dev.warden.discover.DiscoveryOptions;
-import dev.warden.discover.Targets;
+import dev.warden.scope.Scope;
+import dev.warden.scope.Targets;
 import dev.warden.home.WardenHome;
 import dev.warden.inventory.Inventory;
 import dev.warden.inventory.KnownDevice;
@@ -66,9 +67,9 @@ final class AssessCommand implements Callable<Integer> {
         if (all == !targets.isEmpty()) {
             throw new BadInputException("give TARGETs or --all (not both)");
         }
-        dev.warden.assess.Scope scope;
+        Scope scope;
         try {
-            scope = dev.warden.assess.Scope.of(scan.scopeOrDefault());
+            scope = Scope.parse(scan.scopeOrDefault());
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }
@@ -81,9 +82,8 @@ final class AssessCommand implements Callable<Integer> {
                 DiscoveryOptions options;
                 try {
                     t = Targets.parse(targets);
-                    dev.warden.discover.Scope ds = dev.warden.discover.Scope.parse(scan.scopeOrDefault());
-                    ds.check(t);
-                    options = DiscoveryOptions.defaults().withScope(ds);
+                    scope.check(t);
+                    options = DiscoveryOptions.defaults().withScope(scope);
                 } catch (IllegalArgumentException e) { // TargetException and ScopeException included
                     throw new BadInputException(e.getMessage());
                 }

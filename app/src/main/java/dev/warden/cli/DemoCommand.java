@@ -2,7 +2,7 @@ package dev.warden.cli;
 
 import dev.warden.assess.AssessOptions;
 import dev.warden.discover.DiscoveryOptions;
-import dev.warden.discover.Targets;
+import dev.warden.scope.Targets;
 import dev.warden.home.WardenHome;
 import dev.warden.lab.Lab;
 import dev.warden.lab.config.FleetBuilder;
@@ -77,7 +77,7 @@ final class DemoCommand implements Callable<Integer> {
             out.println("3. Assess: default credentials (3 tries at most, logout after), open streams, ONVIF, telnet/FTP,");
             out.println("   UPnP forwards, firmware named in advisories — read-only");
             Scans.Assessed a = Scans.assess(store, d.devices(),
-                    AssessOptions.defaults(dev.warden.assess.Scope.of(List.of("127.77.0.0/24"))), range);
+                    AssessOptions.defaults(dopt.scope()), range);
             summarize(out, d.devices(), a.findings());
             Path report = h.root().resolve("reports").resolve("demo.html");
             AssessCommand.writeReport(report, d.devices(), a.findings());

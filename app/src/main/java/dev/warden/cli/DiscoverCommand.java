@@ -1,8 +1,8 @@
 package dev.warden.cli;
 
 import dev.warden.discover.DiscoveryOptions;
-import dev.warden.discover.Scope;
-import dev.warden.discover.Targets;
+import dev.warden.scope.Scope;
+import dev.warden.scope.Targets;
 import dev.warden.home.WardenHome;
 import dev.warden.inventory.Change;
 import dev.warden.model.Device;

@@ -10,7 +10,7 @@ import dev.warden.discover.DiscoveryEngine;
 import dev.warden.discover.DiscoveryOptions;
 import dev.warden.discover.ProgressListener;
 import dev.warden.discover.ServiceNamer;
-import dev.warden.discover.Targets;
+import dev.warden.scope.Targets;
 import dev.warden.evidence.HostEvidence;
 import dev.warden.fingerprint.FingerprintEngine;
 import dev.warden.fingerprint.Identification;

@@ -1,5 +1,7 @@
 package dev.warden.discover;
 
+import dev.warden.scope.ScopeException;
+import dev.warden.scope.Targets;
 import dev.warden.evidence.HostEvidence;
 import java.net.InetAddress;
 import java.util.Iterator;

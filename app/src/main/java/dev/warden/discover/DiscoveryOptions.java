@@ -1,5 +1,6 @@
 package dev.warden.discover;
 
+import dev.warden.scope.Scope;
 import dev.warden.discover.probe.ProbeSettings;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package dev.warden.assess;
 
+import dev.warden.scope.Scope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.assess.check.CheckLoader;

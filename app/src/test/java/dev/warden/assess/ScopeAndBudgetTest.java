@@ -1,5 +1,6 @@
 package dev.warden.assess;
 
+import dev.warden.scope.Scope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,8 +15,8 @@ class ScopeAndBudgetTest {
         assertThat(s.contains("10.0.0.5")).isTrue();
         assertThat(s.contains("10.0.0.6")).isFalse();
         assertThat(s.contains("example.com")).as("names are never resolved").isFalse();
-        assertThatThrownBy(() -> Scope.parse("127.0.0.0/33")).hasMessageContaining("prefix length out of range");
-        assertThatThrownBy(() -> Scope.parse("camera.local")).hasMessageContaining("not an IP address literal");
+        assertThatThrownBy(() -> Scope.parse("127.0.0.0/33")).hasMessageContaining("prefix length must be 0..32");
+        assertThatThrownBy(() -> Scope.parse("camera.local")).hasMessageContaining("camera.local");
     }
 
     @Test

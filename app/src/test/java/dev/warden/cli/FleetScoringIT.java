@@ -3,10 +3,10 @@ package dev.warden.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.assess.AssessOptions;
-import dev.warden.assess.Scope;
+import dev.warden.scope.Scope;
 import dev.warden.discover.DiscoveryOptions;
 import dev.warden.discover.ProgressListener;
-import dev.warden.discover.Targets;
+import dev.warden.scope.Targets;
 import dev.warden.home.WardenHome;
 import dev.warden.lab.Lab;
 import dev.warden.lab.config.FleetBuilder;
@@ -78,7 +78,7 @@ class FleetScoringIT {
             Manifest truth = lab.manifest();
             Targets targets = Targets.parse(first + "-" + last);
             DiscoveryOptions dopt = DiscoveryOptions.defaults()
-                    .withScope(dev.warden.discover.Scope.parse(List.of("127.77.100.0/22")));
+                    .withScope(dev.warden.scope.Scope.parse(List.of("127.77.100.0/22")));
             List<Device> devices = Scans.discover(store, targets, dopt, "fleet", ProgressListener.NONE, (d, id) -> { })
                     .devices();
             Map<String, Device> byIp = new HashMap<>();
@@ -114,7 +114,7 @@ class FleetScoringIT {
             }
 
             // Assessment, with the intrusive tier (the CVE-2017-7921 bypass is planted and only that tier proves it).
-            Scope scope = Scope.of(List.of("127.77.100.0/22"));
+            Scope scope = Scope.parse(List.of("127.77.100.0/22"));
             Scans.Assessed a = Scans.assess(store, devices, AssessOptions.defaults(scope).withAllowIntrusive(true), "fleet");
             Map<String, Set<String>> checksByIp = new HashMap<>();
             for (Finding x : a.findings()) {

@@ -1,5 +1,6 @@
 package dev.warden.discover;
 
+import dev.warden.scope.Targets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,9 @@
 package dev.warden.discover;
 
+import dev.warden.scope.ScopeException;
+import dev.warden.scope.TargetException;
+import dev.warden.scope.Targets;
+import dev.warden.scope.Scope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

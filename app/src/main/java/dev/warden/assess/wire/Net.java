@@ -1,6 +1,6 @@
 package dev.warden.assess.wire;
 
-import dev.warden.assess.Scope;
+import dev.warden.scope.Scope;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

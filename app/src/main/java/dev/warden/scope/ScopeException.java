@@ -1,4 +1,4 @@
-package dev.warden.discover;
+package dev.warden.scope;
 
 /** A scan was refused before any packet left because a target lies outside the scope allow-list. */
 public final class ScopeException extends TargetException {

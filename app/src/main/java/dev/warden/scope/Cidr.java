@@ -1,4 +1,4 @@
-package dev.warden.discover;
+package dev.warden.scope;
 
 /**
  * An IPv4 block {@code a.b.c.d/n} (a bare address is {@code /32}); host bits in the address are ignored, as

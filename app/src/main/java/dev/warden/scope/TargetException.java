@@ -1,4 +1,4 @@
-package dev.warden.discover;
+package dev.warden.scope;
 
 /** A target or scope the user gave cannot be used: bad syntax, too many hosts, or outside the allowed scope. */
 public class TargetException extends IllegalArgumentException {

@@ -1,4 +1,4 @@
-package dev.warden.discover;
+package dev.warden.scope;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

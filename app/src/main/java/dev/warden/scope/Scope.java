@@ -1,4 +1,4 @@
-package dev.warden.discover;
+package dev.warden.scope;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -34,6 +34,21 @@ public record Scope(List<Cidr> blocks) {
             throw new TargetException("scope is empty: give at least one CIDR block");
         }
         return new Scope(out);
+    }
+
+    /** Parses a comma- or space-separated list of CIDR blocks or addresses. */
+    public static Scope parse(String specs) {
+        return parse(List.of(specs));
+    }
+
+    /** Whether an address in text form is inside the scope; anything that is not an IPv4 literal is not. */
+    public boolean contains(String ip) {
+        try {
+            InetAddress a = InetAddress.ofLiteral(ip);
+            return a.getAddress().length == 4 && allows(a);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     public boolean allows(InetAddress host) {
