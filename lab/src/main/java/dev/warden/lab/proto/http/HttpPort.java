@@ -16,9 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param notFound    the answer when no app answers
  * @param server      the Server header template, or null for none
  * @param idleSeconds close a connection idle this long
+ * @param miniupnpd   answer an empty request line as miniupnpd does ({@code dialect: miniupnpd})
  */
-record HttpPort(List<HttpApp> apps, CannedResponse notFound, String server, int idleSeconds) {
-    static final Set<String> OPTIONS = Set.of("server", "apps", "not-found", "idle-seconds");
+record HttpPort(List<HttpApp> apps, CannedResponse notFound, String server, int idleSeconds, boolean miniupnpd) {
+    static final Set<String> OPTIONS = Set.of("server", "apps", "not-found", "idle-seconds", "dialect");
     private static final ConcurrentHashMap<ServiceSpec, HttpPort> CACHE = new ConcurrentHashMap<>();
 
     /** The port for a service, resolved on first use. */
@@ -34,7 +35,7 @@ record HttpPort(List<HttpApp> apps, CannedResponse notFound, String server, int 
     static HttpPort resolve(String at, ServiceSpec spec) {
         for (String k : spec.options().keySet()) {
             if (!OPTIONS.contains(k)) {
-                throw new LabException(at + ": unknown http option '" + k + "' (known: server, apps, not-found, idle-seconds)");
+                throw new LabException(at + ": unknown http option '" + k + "' (known: server, apps, not-found, idle-seconds, dialect)");
             }
         }
         Object server = spec.options().get("server");
@@ -75,6 +76,10 @@ record HttpPort(List<HttpApp> apps, CannedResponse notFound, String server, int 
         if (idle < 1) {
             throw new LabException(at + ": option 'idle-seconds' must be a positive number of seconds");
         }
-        return new HttpPort(List.copyOf(apps), notFound, (String) server, idle);
+        String dialect = spec.option("dialect", "generic");
+        if (!dialect.equals("generic") && !dialect.equals("miniupnpd")) {
+            throw new LabException(at + ": option 'dialect' must be generic or miniupnpd, got '" + dialect + "'");
+        }
+        return new HttpPort(List.copyOf(apps), notFound, (String) server, idle, dialect.equals("miniupnpd"));
     }
 }

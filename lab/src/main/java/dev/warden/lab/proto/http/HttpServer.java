@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Options: {@code apps} (list of app names, required), {@code server} (the Server header, device variables
  * allowed; none when absent, as some devices send none), {@code not-found} (a response object answering what no app
- * does), {@code idle-seconds} (default 30). Requests are capped (4 KiB request line, 8 KiB headers, 64 KiB body) so a
+ * does), {@code idle-seconds} (default 30), {@code dialect} ({@code generic}, or {@code miniupnpd} for miniupnpd's
+ * answer to an empty request line, see {@link MiniUpnpdEmptyLine}). Requests are capped (4 KiB request line, 8 KiB headers, 64 KiB body) so a
  * hostile client cannot hurt the lab.
  */
 public final class HttpServer implements ProtocolServer {
@@ -42,7 +43,11 @@ public final class HttpServer implements ProtocolServer {
     public void init(Channel ch, SimDevice device, ServiceSpec spec) {
         HttpPort port = HttpPort.of(spec);
         ch.pipeline()
-                .addLast("idle", new IdleStateHandler(0, 0, port.idleSeconds(), TimeUnit.SECONDS))
+                .addLast("idle", new IdleStateHandler(0, 0, port.idleSeconds(), TimeUnit.SECONDS));
+        if (port.miniupnpd()) {
+            ch.pipeline().addLast("miniupnpd", new MiniUpnpdEmptyLine(device, port.server()));
+        }
+        ch.pipeline()
                 .addLast("http", new HttpServerCodec(new HttpDecoderConfig()
                         .setMaxInitialLineLength(4096)
                         .setMaxHeaderSize(8192)

@@ -20,14 +20,15 @@ import java.util.regex.Pattern;
  * @param sessionName the SDP {@code s=} line
  * @param audio       whether the SDP has a G.711 audio track besides the H.264 video
  * @param paths       the streams served
+ * @param dialect     how the answers are laid out on the wire
  */
 record RtspConfig(String server, List<String> methods, boolean authOptions, Scheme auth, String realm,
-                  boolean alsoBasic, String sessionName, boolean audio, List<StreamPath> paths) {
+                  boolean alsoBasic, String sessionName, boolean audio, List<StreamPath> paths, RtspDialect dialect) {
     /** Authentication schemes a camera challenges with. */
     enum Scheme { DIGEST, BASIC }
 
     static final Set<String> KEYS = Set.of("server", "public", "auth-options", "auth", "realm", "also-basic",
-            "session-name", "audio", "resolution", "paths");
+            "session-name", "audio", "resolution", "paths", "dialect");
     /** The methods a camera can list in Public; ANNOUNCE, RECORD and REDIRECT are for servers that take pushes. */
     static final List<String> CAMERA_METHODS = List.of("OPTIONS", "DESCRIBE", "SETUP", "TEARDOWN", "PLAY", "PAUSE",
             "GET_PARAMETER", "SET_PARAMETER");
@@ -59,7 +60,8 @@ record RtspConfig(String server, List<String> methods, boolean authOptions, Sche
         int[] size = resolution(spec.option("resolution", "1920x1080"), "resolution");
         return new RtspConfig(spec.option("server", null), methods(o.get("public")), bool(o, "auth-options"), auth,
                 spec.option("realm", "${model}"), alsoBasic, spec.option("session-name", "${model}"),
-                bool(o, "audio"), paths(o.get("paths"), size));
+                bool(o, "audio"), paths(o.get("paths"), size),
+                RtspDialect.named(spec.option("dialect", "generic")));
     }
 
     /** The stream a request-URI names, or null. */

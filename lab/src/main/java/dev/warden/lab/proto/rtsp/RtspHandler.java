@@ -44,7 +44,7 @@ final class RtspHandler extends SimpleChannelInboundHandler<RtspRequest> {
             ctx.writeAndFlush(response(req, 400, "Bad Request").encode()).addListener(ChannelFutureListener.CLOSE);
             return;
         }
-        if (!req.version().startsWith("RTSP/1.")) {
+        if (!req.version().startsWith("RTSP/1.") && !config.dialect().anyVersion()) {
             ctx.writeAndFlush(response(req, 505, "RTSP Version Not Supported").encode())
                     .addListener(ChannelFutureListener.CLOSE);
             return;
@@ -128,7 +128,7 @@ final class RtspHandler extends SimpleChannelInboundHandler<RtspRequest> {
     }
 
     private RtspResponse response(RtspRequest req, int status, String reason) {
-        return new RtspResponse(status, reason, req.cseq(), device.render(config.server()));
+        return new RtspResponse(status, reason, req.cseq(), device.render(config.server()), config.dialect());
     }
 
     @Override

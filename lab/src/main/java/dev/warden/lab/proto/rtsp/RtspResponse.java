@@ -3,30 +3,29 @@ package dev.warden.lab.proto.rtsp;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * An RTSP/1.0 response being put together: status line, then headers in the order added (CSeq first, the way
- * cameras write them), a {@code Date:}, and the body with its {@code Content-Length}.
+ * An RTSP/1.0 response being put together: status line, then CSeq, Server, the headers in the order added, Date and
+ * {@code Content-Length}, arranged and spelled as the service's {@link RtspDialect} says, and the body.
  */
 final class RtspResponse {
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ROOT);
-
     private final int status;
     private final String reason;
+    private final String cseq;
+    private final String server;
+    private final RtspDialect dialect;
     private final List<String[]> headers = new ArrayList<>();
     private String body = "";
 
-    RtspResponse(int status, String reason, String cseq, String server) {
+    /** A response; a null {@code cseq} or {@code server} leaves that header out. */
+    RtspResponse(int status, String reason, String cseq, String server, RtspDialect dialect) {
         this.status = status;
         this.reason = reason;
-        header("CSeq", cseq);
-        header("Server", server);
+        this.cseq = cseq;
+        this.server = server;
+        this.dialect = dialect;
     }
 
     /** Adds a header; a null value adds nothing. */
@@ -50,15 +49,30 @@ final class RtspResponse {
     ByteBuf encode() {
         byte[] b = body.getBytes(StandardCharsets.UTF_8);
         StringBuilder sb = new StringBuilder(256).append("RTSP/1.0 ").append(status).append(' ').append(reason).append("\r\n");
-        for (String[] h : headers) {
-            sb.append(h[0]).append(": ").append(h[1]).append("\r\n");
+        if (dialect.serverAt() == RtspDialect.ServerAt.FIRST) {
+            line(sb, "Server", server);
         }
-        sb.append("Date: ").append(DATE.format(ZonedDateTime.now(ZoneOffset.UTC))).append("\r\n");
-        if (b.length > 0) {
-            sb.append("Content-Length: ").append(b.length).append("\r\n");
+        line(sb, dialect.cseqName(), cseq);
+        if (dialect.serverAt() == RtspDialect.ServerAt.AFTER_CSEQ) {
+            line(sb, "Server", server);
+        }
+        for (String[] h : headers) {
+            line(sb, h[0], h[1]);
+        }
+        if (dialect.serverAt() == RtspDialect.ServerAt.LAST) {
+            line(sb, "Server", server);
+        }
+        line(sb, "Date", dialect.dateNow());
+        if (b.length > 0 || dialect.alwaysLength()) {
+            line(sb, "Content-Length", Integer.toString(b.length));
         }
         sb.append("\r\n");
-        byte[] head = sb.toString().getBytes(StandardCharsets.UTF_8);
-        return Unpooled.wrappedBuffer(head, b);
+        return Unpooled.wrappedBuffer(sb.toString().getBytes(StandardCharsets.UTF_8), b);
+    }
+
+    private static void line(StringBuilder sb, String name, String value) {
+        if (value != null) {
+            sb.append(name).append(": ").append(value).append("\r\n");
+        }
     }
 }

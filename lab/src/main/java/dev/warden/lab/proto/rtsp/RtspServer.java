@@ -29,6 +29,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code resolution}: default picture size announced in the SDP, {@code 1920x1080}</li>
  *   <li>{@code session-name}: the SDP {@code s=} line, default {@code ${model}}</li>
  *   <li>{@code audio}: true adds a G.711 A-law audio track (default false)</li>
+ *   <li>{@code dialect}: how answers are laid out on the wire, a {@link RtspDialect} preset: {@code generic}
+ *       (default), {@code hikvision}, {@code dahua} or {@code h264dvr}</li>
  * </ul>
  *
  * <p>Requests are parsed by a small decoder of our own rather than Netty's {@code RtspDecoder}: that one is an HTTP
