@@ -1,5 +1,7 @@
 package dev.warden.assess;
 
+import dev.warden.net.TelnetOptions;
+
 import dev.warden.assess.check.Check;
 import dev.warden.assess.check.Credential;
 import dev.warden.assess.check.Response;
@@ -24,13 +26,6 @@ final class TelnetExecutor implements Executor {
     /** Most text kept of one phase of the dialogue. */
     private static final int MAX_TEXT = 8192;
 
-    private static final int IAC = 255;
-    private static final int DONT = 254;
-    private static final int DO = 253;
-    private static final int WONT = 252;
-    private static final int WILL = 251;
-    private static final int SB = 250;
-    private static final int SE = 240;
 
     @Override
     public Outcome run(Session s, Check check, Credential cred) {
@@ -107,8 +102,14 @@ final class TelnetExecutor implements Executor {
                 if (b < 0) {
                     return new Dialogue(text.toString(), false, true);
                 }
-                if (b == IAC) {
-                    negotiate(in, out, text);
+                if (b == TelnetOptions.IAC) {
+                    int data = TelnetOptions.afterIac(in::read, bytes -> {
+                        out.write(bytes);
+                        out.flush();
+                    });
+                    if (data >= 0) {
+                        text.append((char) data);
+                    }
                 } else if (b != 0) {
                     text.append((char) b);
                 }
@@ -124,29 +125,5 @@ final class TelnetExecutor implements Executor {
             return new Dialogue(text.toString(), false, false);
         }
         return new Dialogue(text.toString(), false, false);
-    }
-
-    private static void negotiate(BoundedInput in, OutputStream out, StringBuilder text) throws IOException {
-        int cmd = in.read();
-        if (cmd == IAC) {
-            text.append((char) IAC);
-        } else if (cmd == DO || cmd == WILL) {
-            int opt = in.read();
-            if (opt >= 0) {
-                out.write(new byte[] {(byte) IAC, (byte) (cmd == DO ? WONT : DONT), (byte) opt});
-                out.flush();
-            }
-        } else if (cmd == DONT || cmd == WONT) {
-            in.read();
-        } else if (cmd == SB) {
-            int prev = -1;
-            for (int i = 0; i < 1024; i++) { // subnegotiation: skip to IAC SE, bounded
-                int c = in.read();
-                if (c < 0 || (prev == IAC && c == SE)) {
-                    break;
-                }
-                prev = c;
-            }
-        }
     }
 }

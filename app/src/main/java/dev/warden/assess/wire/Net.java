@@ -4,13 +4,9 @@ import dev.warden.scope.Scope;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import javax.net.ssl.SSLContext;
+import dev.warden.net.TrustAll;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * The only way the assessment opens a connection: the scope allow-list is checked first, then a connect with a
@@ -53,7 +49,7 @@ public final class Net {
             if (!tls) {
                 return s;
             }
-            SSLSocket ssl = (SSLSocket) TRUST_ALL.getSocketFactory().createSocket(s, ip, port, true);
+            SSLSocket ssl = (SSLSocket) TrustAll.FACTORY.createSocket(s, ip, port, true);
             ssl.setSoTimeout((int) readTimeout.toMillis());
             ssl.startHandshake();
             return ssl;
@@ -66,30 +62,5 @@ public final class Net {
     /** A reader over the socket that gives up at the read deadline or the byte cap. */
     public BoundedInput input(Socket s) throws IOException {
         return new BoundedInput(s, readTimeout, maxBytes);
-    }
-
-    private static final SSLContext TRUST_ALL = trustAll();
-
-    private static SSLContext trustAll() {
-        try {
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[] {new X509TrustManager() {
-                @Override
-                public void checkClientTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                }
-
-                @Override
-                public X509Certificate[] getAcceptedIssuers() {
-                    return new X509Certificate[0];
-                }
-            }}, new SecureRandom());
-            return ctx;
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("no TLS in this JDK", e);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.warden.discover.probe;
 
+import dev.warden.net.TrustAll;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

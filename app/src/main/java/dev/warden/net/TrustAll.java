@@ -1,4 +1,4 @@
-package dev.warden.discover.probe;
+package dev.warden.net;
 
 import java.net.Socket;
 import java.security.GeneralSecurityException;
@@ -10,11 +10,13 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * A TLS client that accepts any certificate: discovery reads what a device presents (subject, issuer, key) rather
- * than judging it, and cameras almost always use self-signed certificates. Never used to send secrets.
+ * A TLS client that accepts any certificate. Cameras almost always present self-signed certificates: discovery reads
+ * what a device presents (subject, issuer, key) rather than judging it, and assessment must reach the device's login
+ * to prove a factory password. Nothing but factory defaults is ever sent through it.
  */
-final class TrustAll extends X509ExtendedTrustManager {
-    static final SSLSocketFactory FACTORY = factory();
+public final class TrustAll extends X509ExtendedTrustManager {
+    /** Sockets over a connection Warden already opened (and checked against the scope). */
+    public static final SSLSocketFactory FACTORY = factory();
 
     private static SSLSocketFactory factory() {
         try {
