@@ -31,7 +31,11 @@ import java.util.stream.Stream;
  * naming it (ONVIF, UPnP, WS-Discovery name scope, through the file's aliases) add to its score as independent
  * evidence ({@code 1 - (1-a)(1-b)...}); an OEM brand's evidence counts together with its platform's. The best
  * family at or above {@link #MIN_SCORE} names the vendor. Other families at that level lower the confidence, and a
- * tie leaves the vendor open: a wrong vendor is worse than none. Thread-safe and immutable once loaded.
+ * tie leaves the vendor open: a wrong vendor is worse than none. When no family settles the kind (none names a
+ * vendor, or tied families disagree), the device's own self-description decides it through the vendor-neutral kind
+ * rules of {@code _common.yaml} (a UPnP InternetGatewayDevice is a router, an ONVIF NetworkVideoTransmitter a
+ * camera): checks select devices by kind, and an unknown kind would hide real exposure. The vendor stays null.
+ * Thread-safe and immutable once loaded.
  */
 public final class FingerprintEngine {
     /** Class-path folder of the bundled files. */
@@ -48,11 +52,13 @@ public final class FingerprintEngine {
     private final List<Family> families;
     private final List<Extractor> claims;
     private final Family.Extractors common;
+    private final List<Family.Rule> kindRules;
 
     private FingerprintEngine(FingerprintLoader.Catalog catalog) {
         this.families = catalog.families();
         this.claims = catalog.manufacturerClaims();
         this.common = catalog.common();
+        this.kindRules = catalog.kindRules();
     }
 
     /** The files bundled on the class path under {@code content/fingerprints/}. */
@@ -117,7 +123,7 @@ public final class FingerprintEngine {
         List<Candidate> ranked = candidates(byFamily);
         List<Candidate> strong = ranked.stream().filter(c -> c.score() >= MIN_SCORE).toList();
         if (strong.isEmpty()) {
-            return unknown(e, ranked, unplaced);
+            return unknown(e, ranked, unplaced, selfDescribed(e));
         }
         Candidate best = strong.get(0);
         List<String> reasons = new ArrayList<>();
@@ -127,7 +133,7 @@ public final class FingerprintEngine {
         if (strong.size() > 1) {
             Candidate second = strong.get(1);
             if (best.score() - second.score() < TIE_MARGIN) {
-                return tie(best, second, reasons);
+                return tie(best, second, reasons, selfDescribed(e));
             }
             confidence *= 1 - second.score() / 2;
             reasons.add("also matched " + second.brand().vendor() + " (score " + round(second.score()) + ": "
@@ -140,7 +146,13 @@ public final class FingerprintEngine {
         String hardware = fields.pick("hardware", e, sources.stream().map(Family.Extractors::hardware).toList());
         String firmware = fields.pick("firmware", e, sources.stream().map(Family.Extractors::firmware).toList());
         confidence *= Math.pow(DISAGREEMENT_FACTOR, fields.disagreements);
-        return new Identification(best.kind(), best.brand().vendor(), best.brand().platform(), model, hardware,
+        DeviceKind kind = best.kind();
+        if (kind == DeviceKind.UNKNOWN) {
+            SelfKind self = selfDescribed(e);
+            reasons.addAll(self.reasons(best.brand().vendor() + "'s fingerprint gives no kind"));
+            kind = self.kind();
+        }
+        return new Identification(kind, best.brand().vendor(), best.brand().platform(), model, hardware,
                 firmware, round(confidence), reasons);
     }
 
@@ -183,14 +195,39 @@ public final class FingerprintEngine {
         return 1 - missing;
     }
 
-    private static Identification tie(Candidate a, Candidate b, List<String> reasons) {
+    private static Identification tie(Candidate a, Candidate b, List<String> reasons, SelfKind self) {
         reasons.add("tie between " + a.brand().vendor() + " (score " + round(a.score()) + ") and " + b.brand().vendor()
                 + " (score " + round(b.score()) + ": " + b.contributions().get(0).reason() + "): vendor left open");
         DeviceKind kind = a.kind() == b.kind() ? a.kind() : DeviceKind.UNKNOWN;
+        if (kind == DeviceKind.UNKNOWN) {
+            reasons.addAll(self.reasons("the tied families disagree on the kind"));
+            kind = self.kind();
+        }
         return new Identification(kind, null, null, null, null, null, round(a.score() / 2), reasons);
     }
 
-    private static Identification unknown(HostEvidence e, List<Candidate> weak, List<String> unplaced) {
+    /**
+     * What the device's own description (UPnP device type, WS-Discovery types, ONVIF device information) says it
+     * is: the kind every matching kind rule agrees on, with their combined score; unknown when none matches or they
+     * contradict each other (a gateway that also claims to be a camera is not believed either way).
+     */
+    private SelfKind selfDescribed(HostEvidence e) {
+        Map<DeviceKind, List<Contribution>> byKind = new LinkedHashMap<>();
+        for (Family.Rule r : kindRules) {
+            List<String> why = new ArrayList<>();
+            if (r.when().test(e, why)) {
+                byKind.computeIfAbsent(r.kind(), k -> new ArrayList<>())
+                        .add(new Contribution(r.score(), r.kind(), "_common/" + r.id() + ": " + String.join(", ", why)));
+            }
+        }
+        if (byKind.size() != 1) {
+            return new SelfKind(DeviceKind.UNKNOWN, 0, byKind);
+        }
+        Map.Entry<DeviceKind, List<Contribution>> only = byKind.entrySet().iterator().next();
+        return new SelfKind(only.getKey(), combined(only.getValue()), byKind);
+    }
+
+    private static Identification unknown(HostEvidence e, List<Candidate> weak, List<String> unplaced, SelfKind self) {
         List<String> reasons = new ArrayList<>();
         reasons.add("no fingerprint matched strongly enough to name a vendor");
         for (Candidate c : weak.stream().filter(c -> c.score() > 0).toList()) {
@@ -206,7 +243,8 @@ public final class FingerprintEngine {
         if (seen.size() > MAX_LISTED) {
             reasons.add("and " + (seen.size() - MAX_LISTED) + " more observations");
         }
-        return new Identification(DeviceKind.UNKNOWN, null, null, null, null, null, 0, reasons);
+        reasons.addAll(1, self.reasons("no vendor family matched"));
+        return new Identification(self.kind(), null, null, null, null, null, round(self.score()), reasons);
     }
 
     private Family family(String id) {
@@ -242,6 +280,22 @@ public final class FingerprintEngine {
 
     /** A platform's combined evidence, reported under the brand that names the device. */
     private record Candidate(Family brand, DeviceKind kind, List<Contribution> contributions, double score) {
+    }
+
+    /** The kind a device's self-description gives (unknown when none or contradicting), and the matches per kind. */
+    private record SelfKind(DeviceKind kind, double score, Map<DeviceKind, List<Contribution>> matches) {
+        /** The reason line: which self-description decided the kind, or which ones contradict; none when no rule matched. */
+        List<String> reasons(String context) {
+            if (matches.isEmpty()) {
+                return List.of();
+            }
+            List<String> found = new ArrayList<>();
+            matches.forEach((k, list) -> list.forEach(c -> found.add(
+                    (kind == DeviceKind.UNKNOWN ? k.wireName() + " by " : "") + c.reason())));
+            String what = kind == DeviceKind.UNKNOWN ? "kind left unknown: the device's own descriptions contradict each other"
+                    : "kind " + kind.wireName() + " from the device's own description";
+            return List.of(what + " (" + String.join("; ", found) + "); " + context);
+        }
     }
 
     /** Picks model, hardware and firmware: the first source that has one wins, disagreeing sources are noted. */

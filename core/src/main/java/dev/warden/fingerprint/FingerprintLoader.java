@@ -41,7 +41,8 @@ final class FingerprintLoader {
     private static final Set<String> KEYS = evidenceKeys();
 
     /** What the files hold, compiled. */
-    record Catalog(List<Family> families, List<Extractor> manufacturerClaims, Family.Extractors common) {
+    record Catalog(List<Family> families, List<Extractor> manufacturerClaims, Family.Extractors common,
+                   List<Family.Rule> kindRules) {
     }
 
     private FingerprintLoader() {
@@ -64,6 +65,7 @@ final class FingerprintLoader {
             claims.add(value(v, commonSource, "manufacturer " + v.key(), true));
         }
         Family.Extractors shared = extractors(common.extract(), commonSource);
+        List<Family.Rule> kindRules = rules(common.kinds(), commonSource, "kinds", true);
 
         Map<String, Family> families = new LinkedHashMap<>();
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
@@ -83,7 +85,7 @@ final class FingerprintLoader {
                 }
             }
         }
-        return new Catalog(List.copyOf(families.values()), List.copyOf(claims), shared);
+        return new Catalog(List.copyOf(families.values()), List.copyOf(claims), shared, kindRules);
     }
 
     private static <T> T read(String source, byte[] yaml, Class<T> type) {
@@ -110,10 +112,24 @@ final class FingerprintLoader {
         for (String a : list(s.aliases(), source, "aliases")) {
             aliases.add(alias(required(a, source, "aliases")));
         }
+        List<Family.Rule> rules = rules(s.rules(), source, "rules", false);
+        if (rules.isEmpty() && s.oemOf() == null) {
+            throw new FingerprintException(source + ": 'rules' is required (only an oem-of brand may rely on aliases alone)");
+        }
+        return new Family(s.id(), vendor, kind, s.oemOf(), List.copyOf(aliases), rules,
+                extractors(s.extract(), source));
+    }
+
+    /**
+     * Compiles a list of rules: ids unique, a condition each, a score within 0..1. With {@code kindRequired} (the
+     * vendor-neutral kind rules) every rule must name a kind other than unknown, since saying what a device is is
+     * all such a rule does.
+     */
+    private static List<Family.Rule> rules(List<RuleSpec> specs, String source, String field, boolean kindRequired) {
         List<Family.Rule> rules = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        for (RuleSpec r : list(s.rules(), source, "rules")) {
-            String id = required(r.id(), source, "rules[" + rules.size() + "].id");
+        for (RuleSpec r : list(specs, source, field)) {
+            String id = required(r.id(), source, field + "[" + rules.size() + "].id");
             String at = "rule " + id;
             if (!ids.add(id)) {
                 throw new FingerprintException(source + " " + at + ": duplicate rule id");
@@ -121,14 +137,13 @@ final class FingerprintLoader {
             if (r.when() == null) {
                 throw new FingerprintException(source + " " + at + ": 'when' is required");
             }
-            rules.add(new Family.Rule(id, condition(r.when(), source, at), score(r.score(), source, at),
-                    r.kind() == null ? null : kind(r.kind(), source, at)));
+            DeviceKind kind = r.kind() == null ? null : kind(r.kind(), source, at);
+            if (kindRequired && (kind == null || kind == DeviceKind.UNKNOWN)) {
+                throw new FingerprintException(source + " " + at + ": 'kind' is required and must not be unknown");
+            }
+            rules.add(new Family.Rule(id, condition(r.when(), source, at), score(r.score(), source, at), kind));
         }
-        if (rules.isEmpty() && s.oemOf() == null) {
-            throw new FingerprintException(source + ": 'rules' is required (only an oem-of brand may rely on aliases alone)");
-        }
-        return new Family(s.id(), vendor, kind, s.oemOf(), List.copyOf(aliases), List.copyOf(rules),
-                extractors(s.extract(), source));
+        return List.copyOf(rules);
     }
 
     /** A manufacturer name as a whole word (or words), any case: "TP-LINK" in "TP-Link Technologies Co., Ltd.". */

@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * Who a host is, as far as the evidence shows, and why. Fields the evidence did not establish are null, never guessed;
- * a host that matched no family is {@link DeviceKind#UNKNOWN} with a null vendor.
+ * a host that matched no family has a null vendor, and is {@link DeviceKind#UNKNOWN} unless its own self-description
+ * (UPnP device type, WS-Discovery types, ONVIF device information) says what it is.
  *
  * @param kind       camera, dvr, nvr, router, other or unknown
  * @param vendor     the brand on the device (Opticam for an Opticam i5, though it runs Foscam's platform), or null
@@ -17,7 +18,8 @@ import java.util.Objects;
  * @param hardware   hardware revision, or null
  * @param firmware   firmware version, or null
  * @param confidence 0..1: the winning family's combined score, lowered when other families also matched or sources
- *                   disagree
+ *                   disagree; half the tied score on a tie; when no family matched, the score of the self-description
+ *                   that gave the kind (0 when none)
  * @param reasons    the evidence that decided it, one line each, for a user to check
  */
 public record Identification(DeviceKind kind, String vendor, String family, String model, String hardware,

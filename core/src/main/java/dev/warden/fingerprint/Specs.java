@@ -38,7 +38,10 @@ final class Specs {
     record ValueSpec(String key, String match, Integer port, String decode, Double score) {
     }
 
-    /** {@code _common.yaml}: manufacturer claims mapped to families through aliases, and extractors every family uses. */
-    record CommonSpec(List<ValueSpec> manufacturer, ExtractSpec extract) {
+    /**
+     * {@code _common.yaml}: manufacturer claims mapped to families through aliases, extractors every family uses, and
+     * vendor-neutral kind rules (a device's own UPnP or ONVIF self-description) for hosts no family settles.
+     */
+    record CommonSpec(List<ValueSpec> manufacturer, ExtractSpec extract, List<RuleSpec> kinds) {
     }
 }

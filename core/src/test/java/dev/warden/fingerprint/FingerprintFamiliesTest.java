@@ -123,7 +123,7 @@ class FingerprintFamiliesTest {
                         .saw("ssdp.server", 0, "Linux/3.3.8 UPnP/1.1 MiniUPnPd/1.9")
                         .saw("upnp.manufacturer", 0, "NETGEAR, Inc.").saw("upnp.model-name", 0, "R7000").build()),
                 arguments("manufacturer with a vendor name inside a word", Evidence.host("127.77.212.128")
-                        .saw("onvif.manufacturer", 80, "Taxis Hikvisionary Ltd").build()),
+                        .saw("upnp.manufacturer", 0, "Taxis Hikvisionary Ltd").build()),
                 arguments("embedded box with dropbear", Evidence.host("127.77.212.129")
                         .saw("ssh.banner", 22, "SSH-2.0-dropbear_2019.78").saw("telnet.banner", 23, "login: ").build()),
                 arguments("Boa web server titled IP CAMERA", Evidence.host("127.77.212.130")
