@@ -1,7 +1,10 @@
 package dev.warden.discover.probe;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +15,19 @@ import java.util.Locale;
  * SOAP POSTs to a device, with the same deadlines and limits as every other probe.
  */
 final class Http {
+    /**
+     * Connections per request at most. A flaky device resets some connections at once, or closes them without a
+     * word; trying again costs nothing, and without it one dropped {@code GET /} leaves the device unnamed. A refused
+     * connection or a timeout is never tried again: that would only multiply the wait.
+     */
+    static final int ATTEMPTS = 3;
+
+    /** What to do on an open connection: send a request and read the answer. */
+    @FunctionalInterface
+    interface Exchange<T> {
+        T on(Conn c) throws IOException;
+    }
+
     private Http() {
     }
 
@@ -42,9 +58,35 @@ final class Http {
         }
     }
 
-    static Conn open(ProbeSettings s, InetAddress ip, int port, boolean tls) throws IOException {
+    private static Conn open(ProbeSettings s, InetAddress ip, int port, boolean tls) throws IOException {
         return tls ? Conn.openTls(ip, port, s.connectMillis(), s.exchangeMillis())
                 : Conn.open(ip, port, s.connectMillis(), s.exchangeMillis());
+    }
+
+    /** Runs {@code x} on a fresh connection, again on a new one when the device dropped it, {@link #ATTEMPTS} at most. */
+    static <T> T exchange(ProbeSettings s, InetAddress ip, int port, boolean tls, Exchange<T> x) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try (Conn c = open(s, ip, port, tls)) {
+                return x.on(c);
+            } catch (IOException e) {
+                if (attempt >= ATTEMPTS || !dropped(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** A reset or an end of stream before the answer (also inside a TLS handshake); not a refusal, not a timeout. */
+    static boolean dropped(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException) {
+                return false;
+            }
+            if (t instanceof SocketException || t instanceof EOFException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Sends one request; {@code headers} are extra header lines, each ending in CR LF. */
@@ -60,11 +102,11 @@ final class Http {
         c.write(all);
     }
 
-    /** GET on a fresh connection. */
+    /** GET on a fresh connection (see {@link #exchange}). */
     static Reply get(ProbeSettings s, InetAddress ip, int port, boolean tls, String path, int limit) throws IOException {
-        try (Conn c = open(s, ip, port, tls)) {
+        return exchange(s, ip, port, tls, c -> {
             send(c, ip, port, "GET", path, "", new byte[0]);
             return Reply.read(c, "HTTP", limit, true);
-        }
+        });
     }
 }

@@ -99,15 +99,15 @@ public final class HttpProbe {
         }
     }
 
-    /** The front page, recording the certificate first when the port speaks TLS. */
+    /** The front page, recording the certificate first when the port speaks TLS (once, if the page is asked again). */
     private Reply front(InetAddress ip, int port, boolean tls, Recorder r) throws IOException {
-        try (Conn c = Http.open(settings, ip, port, tls)) {
-            if (tls) {
+        return Http.exchange(settings, ip, port, tls, c -> {
+            if (tls && !r.has(EvidenceKeys.TLS_SUBJECT)) {
                 certificate(c, port, r);
             }
             Http.send(c, ip, port, "GET", "/", "", new byte[0]);
             return Reply.read(c, "HTTP", FRONT_LIMIT, true);
-        }
+        });
     }
 
     private static void certificate(Conn c, int port, Recorder r) throws IOException {

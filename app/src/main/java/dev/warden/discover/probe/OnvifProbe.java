@@ -63,9 +63,11 @@ public final class OnvifProbe {
     /** True when the port answered as an ONVIF device service (with data or a refusal). */
     private boolean ask(InetAddress ip, Http.Target t, Recorder r) {
         Reply reply;
-        try (Conn c = Http.open(settings, ip, t.port(), t.tls())) {
-            Http.send(c, ip, t.port(), "POST", t.path(), HEADERS, REQUEST);
-            reply = Reply.read(c, "HTTP", LIMIT, true);
+        try {
+            reply = Http.exchange(settings, ip, t.port(), t.tls(), c -> {
+                Http.send(c, ip, t.port(), "POST", t.path(), HEADERS, REQUEST);
+                return Reply.read(c, "HTTP", LIMIT, true);
+            });
         } catch (IOException e) {
             r.note("onvif " + t.port() + ": " + Notes.why(e));
             return false;

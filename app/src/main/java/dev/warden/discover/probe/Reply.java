@@ -1,6 +1,7 @@
 package dev.warden.discover.probe;
 
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -35,7 +36,7 @@ public record Reply(int status, Map<String, String> headers, byte[] body, boolea
     public static Reply read(Conn c, String protocol, int maxBody, boolean untilClose) throws IOException {
         String statusLine = c.readLine(MAX_LINE);
         if (statusLine == null) {
-            throw new IOException("closed without answering");
+            throw new EOFException("closed without answering");
         }
         String[] parts = statusLine.split(" ", 3);
         if (parts.length < 2 || !parts[0].startsWith(protocol + "/") || !parts[1].matches("\\d{3}")) {
