@@ -33,10 +33,13 @@ final class RecordFields {
         switch (type) {
             case 8, 27 -> src = address(buf, off, len);
             case 12, 28 -> dst = address(buf, off, len);
+            case 154, 156 -> startAbs = len == 8 ? ntpMillis(buf.getLong(off)) : 0;
+            case 155, 157 -> endAbs = len == 8 ? ntpMillis(buf.getLong(off)) : 0;
             default -> setNumber(type, unsigned(buf, off, len));
         }
     }
 
+    /** Takes an unsigned field; -1 (a bad length, or beyond Long.MAX_VALUE) is ignored. */
     private void setNumber(int type, long v) {
         if (v < 0) {
             return;
@@ -60,8 +63,6 @@ final class RecordFields {
             case 151 -> endAbs = v * 1000;
             case 152 -> startAbs = v;
             case 153 -> endAbs = v;
-            case 154, 156 -> startAbs = ntpMillis(v);
-            case 155, 157 -> endAbs = ntpMillis(v);
             case 158 -> startDeltaMicros = v;
             case 159 -> endDeltaMicros = v;
             default -> { }

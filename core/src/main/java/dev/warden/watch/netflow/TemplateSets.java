@@ -126,17 +126,20 @@ final class TemplateSets {
     private boolean templates(Context ctx, ByteBuffer buf, int pos, int end, boolean options, int setId,
                               int[] records) {
         int fixed = options ? 6 : 4;
-        while (end - pos >= fixed) {
+        while (end - pos >= 4) {
             int id = buf.getShort(pos) & 0xFFFF;
             int a = buf.getShort(pos + 2) & 0xFFFF;
             if (id == 0 && a == 0) {
                 return true;   // padding
             }
             records[0]++;
-            if (ctx.ipfix() && a == 0) {
+            if (ctx.ipfix() && a == 0) {   // a withdrawal is 4 bytes, also in an options template set
                 withdraw(ctx, id, setId, options);
                 pos += 4;
                 continue;
+            }
+            if (end - pos < fixed) {
+                return true;   // v9 pads options template flowsets; a 4- or 5-byte rest is padding
             }
             int fieldCount;
             int scopeCount;
