@@ -145,6 +145,25 @@ class NetflowV9Test {
         assertThat(stats.get(Counter.TEMPLATES_LEARNED)).isZero();
     }
 
+    @Test
+    void theLeastRecentlyHeardExporterIsForgottenAtTheCap() throws Exception {
+        NetflowStats stats = new NetflowStats();
+        NetflowDecoder decoder = new NetflowDecoder(stats);
+        for (int i = 0; i <= NetflowDecoder.MAX_EXPORTERS; i++) {
+            InetAddress exporter = InetAddress.getByAddress(new byte[] {127, 0, (byte) (i >>> 8), (byte) i});
+            decoder.decode(Wire.v9(1, UPTIME, UNIX, 1, 0, template()), exporter, 0, f -> { });
+        }
+        assertThat(stats.get(Counter.EXPORTER_EVICTED)).isEqualTo(1);
+        List<FlowRecord> flows = new ArrayList<>();
+        decoder.decode(Wire.v9(1, UPTIME, UNIX, 2, 0, data(1)),
+                InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0, flows::add);
+        assertThat(flows).hasSize(1);
+        decoder.decode(Wire.v9(1, UPTIME, UNIX, 2, 0, data(1)),
+                InetAddress.getByAddress(new byte[] {127, 0, 0, 0}), 0, flows::add);   // the evicted first one
+        assertThat(flows).hasSize(1);
+        assertThat(stats.get(Counter.NO_TEMPLATE)).isEqualTo(1);
+    }
+
     static ByteBuffer full() {
         return Wire.v9(5, UPTIME, UNIX, 1, 77, template(), optionsTemplate(), samplingData(10), data(3, 4));
     }
