@@ -33,11 +33,7 @@ public final class PacketDecoder {
         if (out.truncated) {
             stats.note(DecodeStats.Reason.SNAP_TRUNCATED);
         }
-        boolean ok = Dispatch.link(linkType, buf, offset, capturedLength, out, stats);
-        if (!ok) {
-            out.truncated = true;
-        }
-        return ok;
+        return Dispatch.link(linkType, buf, offset, capturedLength, out, stats);
     }
 
     /** Decodes the record {@code reader} is positioned on (after {@link PcapReader#next()} returned true). */
