@@ -53,9 +53,7 @@ final class Dispatch {
             case LINKTYPE_IPV6:
                 return Ipv6Decoder.decode(b, off, len, v, s);
             default:
-                s.note(DecodeStats.Reason.LINK_UNSUPPORTED);
-                v.payload(off, len);
-                return true;
+                return opaque(DecodeStats.Reason.LINK_UNSUPPORTED, off, len, v, s);
         }
     }
 
@@ -85,9 +83,7 @@ final class Dispatch {
             case ETHERTYPE_IPV6:
                 return Ipv6Decoder.decode(b, off, len, v, s);
             default:
-                s.note(DecodeStats.Reason.ETHERTYPE_OTHER);
-                v.payload(off, len);
-                return true;
+                return opaque(DecodeStats.Reason.ETHERTYPE_OTHER, off, len, v, s);
         }
     }
 
@@ -111,10 +107,15 @@ final class Dispatch {
             case IPPROTO_IPV6:
                 return enterTunnel(v, s) && Ipv6Decoder.decode(b, off, len, v, s);
             default:
-                s.note(DecodeStats.Reason.IP_OTHER_PROTOCOL);
-                v.payload(off, len);
-                return true;
+                return opaque(DecodeStats.Reason.IP_OTHER_PROTOCOL, off, len, v, s);
         }
+    }
+
+    /** Notes input that is valid but not decoded further and leaves it as the payload; always true. */
+    static boolean opaque(DecodeStats.Reason note, int off, int len, PacketView v, DecodeStats s) {
+        s.note(note);
+        v.payload(off, len);
+        return true;
     }
 
     /** Records the outer header before an inner packet is decoded; false (counted) past {@link #MAX_ENCAP_DEPTH}. */

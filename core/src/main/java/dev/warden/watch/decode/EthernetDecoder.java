@@ -43,9 +43,7 @@ final class EthernetDecoder {
             pos += VLAN_TAG;
         }
         if (type < MIN_ETHERTYPE) {
-            s.note(DecodeStats.Reason.ETHERTYPE_OTHER);
-            v.payload(pos, end - pos);
-            return true;
+            return Dispatch.opaque(DecodeStats.Reason.ETHERTYPE_OTHER, pos, end - pos, v, s);
         }
         return Dispatch.etherType(type, b, pos, end - pos, v, s);
     }

@@ -26,9 +26,7 @@ final class GreDecoder {
         int flags = b.getShort(off) & 0xFFFF;
         int type = b.getShort(off + 2) & 0xFFFF;
         if ((flags & VERSION_MASK) != 0 || (flags & FLAG_ROUTING) != 0) {
-            s.note(DecodeStats.Reason.GRE_UNSUPPORTED);
-            v.payload(off, len);
-            return true;
+            return Dispatch.opaque(DecodeStats.Reason.GRE_UNSUPPORTED, off, len, v, s);
         }
         int headerLength = MIN_HEADER
                 + ((flags & FLAG_CHECKSUM) != 0 ? 4 : 0)
@@ -46,9 +44,7 @@ final class GreDecoder {
         int inner = off + headerLength;
         int innerLength = len - headerLength;
         if (type != Dispatch.ETHERTYPE_IPV4 && type != Dispatch.ETHERTYPE_IPV6 && type != Dispatch.ETHERTYPE_TEB) {
-            s.note(DecodeStats.Reason.GRE_UNSUPPORTED);
-            v.payload(inner, innerLength);
-            return true;
+            return Dispatch.opaque(DecodeStats.Reason.GRE_UNSUPPORTED, inner, innerLength, v, s);
         }
         if (!Dispatch.enterTunnel(v, s)) {
             return false;

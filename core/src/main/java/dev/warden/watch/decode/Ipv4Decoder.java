@@ -9,7 +9,6 @@ import java.nio.ByteBuffer;
  */
 final class Ipv4Decoder {
     static final int MIN_HEADER = 20;
-    static final int MAX_HEADER = 60;
     private static final int FLAG_DF = 0x4000;
     private static final int FLAG_MF = 0x2000;
     private static final int OFFSET_MASK = 0x1FFF;

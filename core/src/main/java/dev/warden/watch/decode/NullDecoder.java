@@ -31,9 +31,7 @@ final class NullDecoder {
             case 30:
                 return Ipv6Decoder.decode(b, off + HEADER, len - HEADER, v, s);
             default:
-                s.note(DecodeStats.Reason.NULL_UNKNOWN_FAMILY);
-                v.payload(off + HEADER, len - HEADER);
-                return true;
+                return Dispatch.opaque(DecodeStats.Reason.NULL_UNKNOWN_FAMILY, off + HEADER, len - HEADER, v, s);
         }
     }
 }

@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 /** TCP: ports, sequence numbers, flags and window; options are skipped by the data offset, never parsed. */
 final class TcpDecoder {
     static final int MIN_HEADER = 20;
-    static final int MAX_HEADER = 60;
 
     private TcpDecoder() {
     }
