@@ -72,6 +72,11 @@ public final class PortScanner {
 
     private enum State { OPEN, CLOSED, FILTERED }
 
+    static boolean isResetAfterAccept(IOException e) {
+        String m = e.getMessage();
+        return m != null && m.toLowerCase(java.util.Locale.ROOT).contains("reset") && !m.toLowerCase(java.util.Locale.ROOT).contains("refused");
+    }
+
     private State tryTwice(InetAddress ip, int port) throws InterruptedException {
         State s = once(ip, port);
         return s == State.FILTERED ? once(ip, port) : s;
@@ -87,7 +92,9 @@ public final class PortScanner {
             } catch (SocketTimeoutException e) {
                 return State.FILTERED;
             } catch (IOException e) {
-                return State.CLOSED;
+                // Refused (RST to the SYN) is closed. A reset that races the end of connect() means the handshake
+                // completed and the service then dropped us: something listens there (flaky devices, Mirai's killer).
+                return isResetAfterAccept(e) ? State.OPEN : State.CLOSED;
             }
         } finally {
             global.release();
