@@ -35,7 +35,8 @@ def load_warden(path):
 
 
 def load_nmap(path):
-    """address -> port -> (name, product, version, extrainfo) for every open TCP port."""
+    """address -> port -> (name, product, version, extrainfo, method) for every open TCP port; method "probed" means
+    nmap recognised the answer, "table" that it only guessed the service from the port number."""
     out = defaultdict(dict)
     for host in ET.parse(path).getroot().iter("host"):
         addr = host.find("address").get("addr")
@@ -45,7 +46,7 @@ def load_nmap(path):
                 continue
             s = p.find("service")
             get = (lambda k: s.get(k) if s is not None else None)
-            out[addr][int(p.get("portid"))] = (get("name"), get("product"), get("version"), get("extrainfo"))
+            out[addr][int(p.get("portid"))] = (get("name"), get("product"), get("version"), get("extrainfo"), get("method"))
     return out
 
 
@@ -77,8 +78,9 @@ def main(manifest_path, warden_path, nmap_path):
         vendor_named = False
         for p in (p for p in d["ports"] if p["transport"] == "tcp"):
             r["services"] += 1
-            name, product, version, extra = seen.get(p["port"], (None, None, None, None))
+            name, product, version, extra, method = seen.get(p["port"], (None,) * 5)
             r["nmap_open"] += p["port"] in seen
+            r["nmap_probed"] += method == "probed"
             if product:
                 r["nmap_product"] += 1
                 products[d["profile"]][product + (f" {version}" if version else "")] += 1
@@ -87,9 +89,9 @@ def main(manifest_path, warden_path, nmap_path):
         r["nmap_vendor"] += vendor_named
 
     print("| profile | devices | Warden vendor right | Warden model right | Warden kind right | Warden firmware known "
-          "(right) | Warden wrong vendor | TCP services | nmap open | nmap product named | nmap version named "
+          "(right) | Warden wrong vendor | TCP services | nmap open | nmap recognised (not a port-table guess) | nmap product named | nmap version named "
           "| nmap named the vendor (devices) | products nmap named (services) |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
     total = Counter()
     covered = Counter()
     for profile in sorted(rows):
@@ -100,12 +102,12 @@ def main(manifest_path, warden_path, nmap_path):
         named = ", ".join(f"{p} ×{n}" for p, n in products[profile].most_common()) or "—"
         print(f'| {profile}{" (not covered)" if profile in UNCOVERED else ""} | {r["devices"]} '
               f'| {pct(r["vendor"], r["devices"])} | {pct(r["model"], r["devices"])} | {pct(r["kind"], r["devices"])} '
-              f'| {r["fw_known"]} ({r["fw_right"]}) | {r["wrong"]} | {r["services"]} | {r["nmap_open"]} '
+              f'| {r["fw_known"]} ({r["fw_right"]}) | {r["wrong"]} | {r["services"]} | {r["nmap_open"]} | {r["nmap_probed"]} '
               f'| {pct(r["nmap_product"], r["services"])} | {r["nmap_version"]} | {r["nmap_vendor"]} | {named} |')
     t = total
     print(f'| **all** | {t["devices"]} | {pct(t["vendor"], t["devices"])} | {pct(t["model"], t["devices"])} '
           f'| {pct(t["kind"], t["devices"])} | {t["fw_known"]} ({t["fw_right"]}) | {t["wrong"]} | {t["services"]} '
-          f'| {t["nmap_open"]} | {pct(t["nmap_product"], t["services"])} | {t["nmap_version"]} | {t["nmap_vendor"]} | |')
+          f'| {t["nmap_open"]} | {t["nmap_probed"]} | {pct(t["nmap_product"], t["services"])} | {t["nmap_version"]} | {t["nmap_vendor"]} | |')
     c = covered
     print()
     print(f'covered profiles (all but {", ".join(sorted(UNCOVERED))}): {c["devices"]} devices; Warden vendor right '
