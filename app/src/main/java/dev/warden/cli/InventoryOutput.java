@@ -99,32 +99,19 @@ final class InventoryOutput {
         return sb.toString();
     }
 
+    /** The discover contract's device object, plus what the inventory knows about it over time. */
     private static Map<String, Object> deviceJson(KnownDevice k) {
-        Device d = k.device();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("ip", d.ip());
+        Map<String, Object> m = JsonLines.device(k.device(), null);
         m.put("mac", k.mac());
-        m.put("kind", d.kind().wireName());
-        m.put("vendor", d.vendor());
-        m.put("model", d.model());
-        m.put("hardware", d.hardware());
-        m.put("firmware", d.firmware());
-        m.put("firmwareSource", k.firmwareSource());
-        m.put("confidence", d.confidence());
+        m.put("firmware_source", k.firmwareSource());
         m.put("present", k.present());
-        m.put("firstSeen", iso(k.firstSeen()));
-        m.put("lastSeen", iso(k.lastSeen()));
+        m.put("first_seen", iso(k.firstSeen()));
+        m.put("last_seen", iso(k.lastSeen()));
         List<Map<String, Object>> services = new ArrayList<>();
         for (KnownService ks : k.services()) {
-            Service s = ks.service();
-            Map<String, Object> sm = new LinkedHashMap<>();
-            sm.put("port", s.port());
-            sm.put("transport", s.transport().wireName());
-            sm.put("name", s.name());
-            sm.put("product", s.product());
-            sm.put("version", s.version());
-            sm.put("firstSeen", iso(ks.firstSeen()));
-            sm.put("lastSeen", iso(ks.lastSeen()));
+            Map<String, Object> sm = JsonLines.service(ks.service());
+            sm.put("first_seen", iso(ks.firstSeen()));
+            sm.put("last_seen", iso(ks.lastSeen()));
             services.add(sm);
         }
         m.put("services", services);

@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The machine output of {@code --json}: one object per line, field names fixed by the output contract in the README
  * (scripts and later capabilities rely on them), built field by field so a refactoring cannot rename one.
+ * Names are lower case with underscores, the same in every command.
  */
 final class JsonLines {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -35,19 +36,24 @@ final class JsonLines {
         m.put("confidence", Math.round(d.confidence() * 100) / 100.0);
         List<Map<String, Object>> services = new ArrayList<>();
         for (Service s : d.services()) {
-            Map<String, Object> sm = new LinkedHashMap<>();
-            sm.put("port", s.port());
-            sm.put("transport", s.transport().wireName());
-            sm.put("name", s.name());
-            sm.put("product", s.product());
-            sm.put("version", s.version());
-            services.add(sm);
+            services.add(service(s));
         }
         m.put("services", services);
         if (reasons != null) {
             m.put("reasons", reasons);
         }
         return m;
+    }
+
+    /** One service: port, transport, name, product, version. */
+    static Map<String, Object> service(Service s) {
+        Map<String, Object> sm = new LinkedHashMap<>();
+        sm.put("port", s.port());
+        sm.put("transport", s.transport().wireName());
+        sm.put("name", s.name());
+        sm.put("product", s.product());
+        sm.put("version", s.version());
+        return sm;
     }
 
     /** {@code warden assess --json}: ip, port, check, severity, cvss, cvss_vector, cve, cwe, title, evidence, remediation. */

@@ -83,7 +83,7 @@ class InventoryCommandTest {
         assertThat(first.get("firmware").asString()).isEqualTo("2.11.1.120");
         assertThat(first.get("present").asBoolean()).isTrue();
         assertThat(first.get("services")).hasSize(2);
-        assertThat(first.get("firstSeen").asString()).isEqualTo("2026-05-28T20:26:40Z");
+        assertThat(first.get("first_seen").asString()).isEqualTo("2026-05-28T20:26:40Z");
         assertThat(JSON.readTree(lines.get(1)).get("present").asBoolean()).isFalse();
 
         Run changes = inventory("--changes", "--since", s1.shortId(), "--json");
