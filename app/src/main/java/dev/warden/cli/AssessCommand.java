@@ -67,27 +67,14 @@ final class AssessCommand implements Callable<Integer> {
         if (all == !targets.isEmpty()) {
             throw new BadInputException("give TARGETs or --all (not both)");
         }
-        Scope scope;
-        try {
-            scope = Scope.parse(scan.scopeOrDefault());
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage());
-        }
+        Scope scope = scan.allowList();
         try (Store store = Store.open(h, scan.db)) {
             List<Device> devices;
             if (all) {
                 devices = new Inventory(store).devices().stream().filter(KnownDevice::present).map(KnownDevice::device).toList();
             } else {
-                Targets t;
-                DiscoveryOptions options;
-                try {
-                    t = Targets.parse(targets);
-                    scope.check(t);
-                    options = DiscoveryOptions.defaults().withScope(scope);
-                } catch (IllegalArgumentException e) { // TargetException and ScopeException included
-                    throw new BadInputException(e.getMessage());
-                }
-                devices = Scans.discover(store, t, options, String.join(" ", targets), new Progress(err, !json, "discover"),
+                Targets t = ScanOptions.targets(targets, scope);
+                devices = Scans.discover(store, t, DiscoveryOptions.defaults().withScope(scope), String.join(" ", targets), new Progress(err, !json, "discover"),
                         (d, id) -> { }).devices();
             }
             AssessOptions options = AssessOptions.defaults(scope).withAllowIntrusive(allowIntrusive);

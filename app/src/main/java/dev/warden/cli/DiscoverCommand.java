@@ -52,17 +52,15 @@ final class DiscoverCommand implements Callable<Integer> {
         WardenHome h = home.open();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Targets t;
+        Scope scope = scan.allowList();
+        Targets t = ScanOptions.targets(targets, scope);
         DiscoveryOptions options;
         try {
-            t = Targets.parse(targets);
-            Scope scope = Scope.parse(scan.scopeOrDefault());
-            scope.check(t);
             options = DiscoveryOptions.defaults().withScope(scope).withUdp(!noUdp).withConnectsPerSecond(Math.max(1, rate));
             if (!ports.isEmpty()) {
                 options = options.withTcpPorts(ports);
             }
-        } catch (IllegalArgumentException e) { // TargetException and ScopeException included
+        } catch (IllegalArgumentException e) { // a port out of range
             throw new BadInputException(e.getMessage());
         }
         try (Store store = Store.open(h, scan.db)) {

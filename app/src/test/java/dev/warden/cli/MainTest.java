@@ -33,7 +33,7 @@ class MainTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String cmd : new String[] {"lab", "demo"}) {
+        for (String cmd : new String[] {"lab", "demo", "discover", "assess", "inventory"}) {
             Run r = run(cmd, "--help");
             assertThat(r.code()).as(cmd).isZero();
             assertThat(r.out()).as(cmd).contains("--home");
@@ -61,6 +61,18 @@ class MainTest {
         r = run("lab", "--home", tmp.resolve("h").toString(), "--config", bad.toString(), "--duration", "0");
         assertThat(r.code()).isEqualTo(ExitCode.BAD_CONFIG);
         assertThat(r.err()).contains("outside 127.0.0.0/8");
+    }
+
+    @Test
+    void targetsOutsideTheScopeAreRefusedBeforeAnyPacket() {
+        String home = tmp.resolve("h").toString();
+        Run r = run("discover", "--home", home, "10.0.0.1");
+        assertThat(r.code()).isEqualTo(ExitCode.BAD_CONFIG);
+        assertThat(r.err()).contains("outside the scope [127.0.0.0/8]: 10.0.0.1; nothing was sent");
+        r = run("assess", "--home", home, "--scope", "127.77.9.0/24", "127.77.0.1");
+        assertThat(r.code()).isEqualTo(ExitCode.BAD_CONFIG);
+        assertThat(r.err()).contains("outside the scope [127.77.9.0/24]");
+        assertThat(run("assess", "--home", home).code()).as("neither targets nor --all").isEqualTo(ExitCode.BAD_CONFIG);
     }
 
     @Test
