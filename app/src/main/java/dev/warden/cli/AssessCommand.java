@@ -103,7 +103,7 @@ final class AssessCommand implements Callable<Integer> {
                 err.println("warden: note: " + note);
             }
             if (report != null) {
-                writeReport(report, devices, findings);
+                writeReport(report, a.devices(), findings);
                 if (!json) {
                     out.println("report: " + report.toAbsolutePath());
                 }

@@ -78,9 +78,9 @@ final class DemoCommand implements Callable<Integer> {
             out.println("   UPnP forwards, firmware named in advisories — read-only");
             Scans.Assessed a = Scans.assess(store, d.devices(),
                     AssessOptions.defaults(dopt.scope()), range);
-            summarize(out, d.devices(), a.findings());
+            summarize(out, a.devices(), a.findings());
             Path report = h.root().resolve("reports").resolve("demo.html");
-            AssessCommand.writeReport(report, d.devices(), a.findings());
+            AssessCommand.writeReport(report, a.devices(), a.findings());
             out.println();
             out.println("report: " + report);
             out.println("next:   ./warden inventory --home " + h.root() + "   ·   ./warden assess --all --json --home " + h.root());

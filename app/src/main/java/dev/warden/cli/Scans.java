@@ -43,7 +43,9 @@ final class Scans {
     record Discovered(Scan scan, List<Device> devices, List<Change> changes) {
     }
 
-    record Assessed(Scan scan, List<Finding> findings, List<Fact> facts, List<String> notes, FindingCounts counts) {
+    /** @param devices the assessed devices as the inventory now knows them (with firmware the checks learned) */
+    record Assessed(Scan scan, List<Device> devices, List<Finding> findings, List<Fact> facts, List<String> notes,
+                    FindingCounts counts) {
     }
 
     /** Discovers the targets, calling {@code each} as every device is identified, and records the scan. */
@@ -82,7 +84,9 @@ final class Scans {
         }
         List<String> ips = devices.stream().map(Device::ip).toList();
         FindingCounts counts = new Findings(store).record(scan, r.findings(), ips);
-        return new Assessed(scan, r.findings(), r.facts(), r.notes(), counts);
+        List<Device> known = devices.stream()
+                .map(d -> inventory.device(d.ip()).map(dev.warden.inventory.KnownDevice::device).orElse(d)).toList();
+        return new Assessed(scan, known, r.findings(), r.facts(), r.notes(), counts);
     }
 
     /** Sort key that orders IPv4 addresses numerically. */

@@ -44,7 +44,9 @@ public final class HtmlReport {
         h.append("<h1>").append(esc(title)).append("</h1>\n<p class=\"muted\">").append(esc(when.toString()))
                 .append(" &middot; ").append(devices.size()).append(" devices assessed &middot; ")
                 .append(findings.size()).append(" findings</p>\n<p>");
-        for (Severity s : Severity.values()) {
+        Severity[] all = Severity.values();
+        for (int i = all.length - 1; i >= 0; i--) { // most severe first
+            Severity s = all[i];
             int n = counts.getOrDefault(s, 0);
             h.append("<span class=\"sev ").append(s.wireName()).append("\">").append(s.wireName()).append(' ')
                     .append(n).append("</span> ");
