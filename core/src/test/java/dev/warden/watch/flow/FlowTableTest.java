@@ -28,6 +28,13 @@ class FlowTableTest {
         t.packet(view);
     }
 
+    /** SYN, SYN-ACK, ACK between 10.0.0.1:40000 and 10.0.0.2:80 from second 1. */
+    private void handshake(FlowTable t) {
+        tcp(t, S, "10.0.0.1", 40000, "10.0.0.2", 80, 1000, SYN);
+        tcp(t, S + 1, "10.0.0.2", 80, "10.0.0.1", 40000, 5000, SYN | ACK);
+        tcp(t, S + 2, "10.0.0.1", 40000, "10.0.0.2", 80, 1001, ACK);
+    }
+
     private FlowTable table(int capacity) {
         return new FlowTable(new FlowTable.Config(capacity, 60 * S, 300 * S), out::add);
     }
@@ -35,9 +42,7 @@ class FlowTableTest {
     @Test
     void handshakeDataAndCloseMakeOneFlowWithBothDirections() {
         FlowTable t = table(10);
-        tcp(t, S, "10.0.0.1", 40000, "10.0.0.2", 80, 1000, SYN);
-        tcp(t, S + 1, "10.0.0.2", 80, "10.0.0.1", 40000, 5000, SYN | ACK);
-        tcp(t, S + 2, "10.0.0.1", 40000, "10.0.0.2", 80, 1001, ACK);
+        handshake(t);
         tcp(t, S + 3, "10.0.0.1", 40000, "10.0.0.2", 80, 1001, FIN | ACK);
         assertThat(out).isEmpty();
         t.finish();
@@ -60,9 +65,7 @@ class FlowTableTest {
     @Test
     void establishedNeedsTheClientsAckAfterSynAck() {
         FlowTable t = table(10);
-        tcp(t, S, "10.0.0.1", 40000, "10.0.0.2", 80, 1000, SYN);
-        tcp(t, S + 1, "10.0.0.2", 80, "10.0.0.1", 40000, 5000, SYN | ACK);
-        tcp(t, S + 2, "10.0.0.1", 40000, "10.0.0.2", 80, 1001, ACK);
+        handshake(t);
         t.finish();
         assertThat(out.get(0).state()).isEqualTo(TcpState.ESTABLISHED);
     }
