@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /** Writes classic pcap and pcapng bytes in either byte order for reader tests. */
-final class Captures {
+public final class Captures {
     private Captures() {
     }
 
@@ -12,12 +12,12 @@ final class Captures {
         return ByteBuffer.allocate(size).order(little ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
     }
 
-    static byte[] pcapHeader(boolean little, boolean nanos, int linkType) {
+    public static byte[] pcapHeader(boolean little, boolean nanos, int linkType) {
         return buffer(24, little).putInt(nanos ? 0xA1B23C4D : 0xA1B2C3D4).putShort((short) 2).putShort((short) 4)
                 .putInt(0).putInt(0).putInt(65535).putInt(linkType).array();
     }
 
-    static byte[] pcapRecord(boolean little, long seconds, long fraction, byte[] data, int originalLength) {
+    public static byte[] pcapRecord(boolean little, long seconds, long fraction, byte[] data, int originalLength) {
         return buffer(16 + data.length, little).putInt((int) seconds).putInt((int) fraction).putInt(data.length)
                 .putInt(originalLength).put(data).array();
     }

@@ -6,7 +6,7 @@ import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 
 /** Builds packet bytes layer by layer for decoder tests (network byte order, checksums left zero). */
-final class Packets {
+public final class Packets {
     static final byte[] MAC_A = {2, 0, 0, 0, 0, 1};
     static final byte[] MAC_B = {2, 0, 0, 0, 0, 2};
 
@@ -42,7 +42,7 @@ final class Packets {
     }
 
     /** Ethernet II; each of {@code vlans} adds a tag, the first with the 802.1ad TPID when there are two or more. */
-    static byte[] eth(int etherType, byte[] payload, int... vlans) {
+    public static byte[] eth(int etherType, byte[] payload, int... vlans) {
         byte[] tags = new byte[0];
         for (int i = 0; i < vlans.length; i++) {
             int tpid = i == 0 && vlans.length > 1 ? 0x88A8 : 0x8100;
@@ -71,12 +71,12 @@ final class Packets {
         return cat(f, payload);
     }
 
-    static byte[] ipv4(int protocol, String src, String dst, byte[] payload) {
+    public static byte[] ipv4(int protocol, String src, String dst, byte[] payload) {
         return ipv4(protocol, src, dst, 64, 0x1234, 0x4000, new byte[0], payload);
     }
 
     /** IPv4 with explicit TTL, id, flags+fragment-offset word (offset in 8-byte units) and options (multiple of 4). */
-    static byte[] ipv4(int protocol, String src, String dst, int ttl, int id, int flagsOffset, byte[] options,
+    public static byte[] ipv4(int protocol, String src, String dst, int ttl, int id, int flagsOffset, byte[] options,
                        byte[] payload) {
         int hl = 20 + options.length;
         return cat(new byte[] {(byte) (0x40 | hl / 4), 0x10}, u16(hl + payload.length), u16(id), u16(flagsOffset),
@@ -113,13 +113,13 @@ final class Packets {
         return cat(out, payload);
     }
 
-    static byte[] tcp(int srcPort, int dstPort, long seq, long ack, int flags, byte[] options, byte[] payload) {
+    public static byte[] tcp(int srcPort, int dstPort, long seq, long ack, int flags, byte[] options, byte[] payload) {
         int hl = 20 + options.length;
         return cat(u16(srcPort), u16(dstPort), u32(seq), u32(ack), u16((hl / 4) << 12 | flags), u16(29200), u16(0),
                 u16(0), options, payload);
     }
 
-    static byte[] udp(int srcPort, int dstPort, byte[] payload) {
+    public static byte[] udp(int srcPort, int dstPort, byte[] payload) {
         return cat(u16(srcPort), u16(dstPort), u16(8 + payload.length), u16(0), payload);
     }
 
