@@ -1,5 +1,7 @@
 package dev.warden.lab.proto.http;
 
+import dev.warden.lab.net.CloseOnIdleOrError;
+
 import dev.warden.lab.device.SimDevice;
 import dev.warden.lab.net.ProtocolServer;
 import dev.warden.lab.profile.ServiceSpec;
@@ -53,6 +55,7 @@ public final class HttpServer implements ProtocolServer {
                         .setMaxHeaderSize(8192)
                         .setMaxChunkSize(8192)))
                 .addLast("aggregate", new HttpObjectAggregator(MAX_BODY))
-                .addLast("web", new HttpHandler(device, spec, port));
+                .addLast("web", new HttpHandler(device, spec, port))
+                .addLast("close", CloseOnIdleOrError.INSTANCE);
     }
 }

@@ -4,7 +4,6 @@ import dev.warden.lab.device.SimDevice;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Set;
@@ -129,19 +128,5 @@ final class RtspHandler extends SimpleChannelInboundHandler<RtspRequest> {
 
     private RtspResponse response(RtspRequest req, int status, String reason) {
         return new RtspResponse(status, reason, req.cseq(), device.render(config.server()), config.dialect());
-    }
-
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof IdleStateEvent) {
-            ctx.close();
-        } else {
-            ctx.fireUserEventTriggered(evt);
-        }
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        ctx.close();
     }
 }

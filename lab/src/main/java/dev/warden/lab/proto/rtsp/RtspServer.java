@@ -1,5 +1,7 @@
 package dev.warden.lab.proto.rtsp;
 
+import dev.warden.lab.net.CloseOnIdleOrError;
+
 import dev.warden.lab.LabException;
 import dev.warden.lab.device.SimDevice;
 import dev.warden.lab.net.ProtocolServer;
@@ -67,6 +69,7 @@ public final class RtspServer implements ProtocolServer {
         ch.pipeline()
                 .addLast("rtsp-idle", new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS))
                 .addLast("rtsp-decoder", new RtspRequestDecoder())
-                .addLast("rtsp", new RtspHandler(device, RtspConfig.of(spec), spec.port()));
+                .addLast("rtsp", new RtspHandler(device, RtspConfig.of(spec), spec.port()))
+                .addLast("close", CloseOnIdleOrError.INSTANCE);
     }
 }
