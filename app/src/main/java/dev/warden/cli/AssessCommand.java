@@ -6,6 +6,7 @@ import dev.warden.scope.Scope;
 import dev.warden.scope.Targets;
 import dev.warden.home.WardenHome;
 import dev.warden.inventory.Inventory;
+import dev.warden.inventory.IpOrder;
 import dev.warden.inventory.KnownDevice;
 import dev.warden.model.Device;
 import dev.warden.model.Finding;
@@ -81,7 +82,7 @@ final class AssessCommand implements Callable<Integer> {
             Scans.Assessed a = Scans.assess(store, devices, options, all ? "--all" : String.join(" ", targets));
             List<Finding> findings = new ArrayList<>(a.findings());
             findings.sort(Comparator.comparing(Finding::severity).reversed()
-                    .thenComparing(f -> Scans.ipKey(f.ip())).thenComparing(Finding::check));
+                    .thenComparing(Finding::ip, IpOrder.COMPARATOR).thenComparing(Finding::check));
             if (json) {
                 for (Finding f : findings) {
                     out.println(JsonLines.write(JsonLines.finding(f)));

@@ -18,6 +18,7 @@ import dev.warden.inventory.Change;
 import dev.warden.inventory.Findings;
 import dev.warden.inventory.FindingCounts;
 import dev.warden.inventory.Inventory;
+import dev.warden.inventory.IpOrder;
 import dev.warden.inventory.Scan;
 import dev.warden.inventory.ScanKind;
 import dev.warden.model.Device;
@@ -61,7 +62,7 @@ final class Scans {
             devices.add(d);
             each.accept(d, id);
         }, progress);
-        devices.sort(Comparator.comparing(d -> ipKey(d.ip())));
+        devices.sort(Comparator.comparing(Device::ip, IpOrder.COMPARATOR));
         Scan scan = Scan.of(ScanKind.DISCOVER, targetText, started, System.currentTimeMillis());
         Set<String> targetSet = new LinkedHashSet<>();
         targets.hosts().forEach(h -> targetSet.add(h.getHostAddress()));
@@ -87,18 +88,5 @@ final class Scans {
         List<Device> known = devices.stream()
                 .map(d -> inventory.device(d.ip()).map(dev.warden.inventory.KnownDevice::device).orElse(d)).toList();
         return new Assessed(scan, known, r.findings(), r.facts(), r.notes(), counts);
-    }
-
-    /** Sort key that orders IPv4 addresses numerically. */
-    static String ipKey(String ip) {
-        String[] p = ip.split("\\.");
-        if (p.length != 4) {
-            return ip;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (String x : p) {
-            sb.append(String.format("%03d", Integer.parseInt(x)));
-        }
-        return sb.toString();
     }
 }

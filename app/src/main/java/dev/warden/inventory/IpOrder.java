@@ -3,8 +3,8 @@ package dev.warden.inventory;
 import java.util.Comparator;
 
 /** Orders addresses as people expect: IPv4 numerically (127.77.0.9 before 127.77.0.10), then anything else as text. */
-final class IpOrder {
-    static final Comparator<String> COMPARATOR = Comparator.comparingLong(IpOrder::ipv4Value)
+public final class IpOrder {
+    public static final Comparator<String> COMPARATOR = Comparator.comparingLong(IpOrder::ipv4Value)
             .thenComparing(Comparator.naturalOrder());
 
     private IpOrder() {
