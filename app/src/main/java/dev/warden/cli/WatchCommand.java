@@ -2,8 +2,10 @@ package dev.warden.cli;
 
 import dev.warden.watch.decode.DecodeStats;
 import dev.warden.watch.detect.Alert;
-import dev.warden.watch.detect.ScanRules;
+import dev.warden.watch.detect.DetectorContext;
+import dev.warden.watch.detect.Detectors;
 import dev.warden.watch.flow.FlowTable;
+import dev.warden.watch.pipeline.WatchPipeline;
 import dev.warden.watch.replay.PcapReplay;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -41,25 +43,28 @@ final class WatchCommand implements Callable<Integer> {
         if (!Files.isRegularFile(pcap)) {
             throw new BadInputException("no capture file " + pcap);
         }
-        PcapReplay.Summary s = PcapReplay.run(pcap, ScanRules.load(), FlowTable.Config.defaults(), a -> {
-            out.println(json ? JsonLines.write(alert(a)) : line(a));
-            out.flush();
-        });
-        DecodeStats d = s.decode();
+        WatchPipeline pipeline = new WatchPipeline(Detectors.all(DetectorContext.defaults()),
+                FlowTable.Config.defaults(), a -> {
+                    out.println(json ? JsonLines.write(alert(a)) : line(a));
+                    out.flush();
+                });
+        DecodeStats d = PcapReplay.run(pcap, pipeline);
+        WatchPipeline.Summary s = pipeline.summary();
         if (d.packets() == 0 && d.malformedTotal() > 0) {
             throw new BadInputException(pcap + " is not a readable pcap or pcapng file: " + d.nonZero().keySet());
         }
         if (!json) {
             out.printf("%n%d alerts; %d packets, %d malformed, by reason %s; %d flows from %d packets (%d not IP or later fragments), "
-                    + "%d flows evicted, %d scanning hosts dropped%n", s.alerts(), d.packets(), d.malformedTotal(),
-                    d.nonZero(), s.flows(), s.flowPackets(), s.skippedPackets(), s.evictedFlows(), s.droppedHosts());
+                    + "%d flows evicted, hosts dropped by detector %s%n", s.alerts(), d.packets(), d.malformedTotal(),
+                    d.nonZero(), s.flows(), s.flowPackets(), s.skippedPackets(), s.evictedFlows(),
+                    s.droppedByDetector());
         }
         return ExitCode.OK;
     }
 
     private static String line(Alert a) {
-        return String.format("%s  %-8s %-6s %-15s %s; peers %s", a.ts(), a.severity().wireName(), a.kind(), a.host(),
-                a.evidence(), String.join(" ", a.peers()));
+        return String.format("%s  %-8s %-17s %-15s %s%s; peers %s", a.ts(), a.severity().wireName(), a.kind(),
+                a.host(), a.role() == Alert.Role.VICTIM ? "(victim) " : "", a.evidence(), String.join(" ", a.peers()));
     }
 
     /** {@code warden watch --json}: ts, host, kind, severity, peers, evidence, counts. */
@@ -72,6 +77,7 @@ final class WatchCommand implements Callable<Integer> {
         m.put("peers", a.peers());
         m.put("evidence", a.evidence());
         m.put("counts", a.counts());
+        m.put("role", a.role().wireName());
         return m;
     }
 }

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Finds hosts that sweep telnet and Mirai-family exploit ports: per source, the distinct destinations it sends a SYN
@@ -18,18 +19,22 @@ import java.util.TreeSet;
  * raises one {@code scan} alert, then the host is quiet for {@link ScanRules#suppressNanos()}. Only the client that
  * sent the SYN is counted, so a host that merely receives scans (or answers them, or is the victim of a spoofed
  * flood) is never alerted. The alert says when Mirai's scanner signature (SYN sequence number equal to the
- * destination address) is present. Time is the flows' start time; state is bounded by {@link ScanRules#maxHosts()}.
+ * destination address) is present. Time is the flows' start time; state is bounded by {@link ScanRules#maxHosts()}. Only hosts in
+ * the {@link LocalNetworks} are alerted on: a remote scanner is the internet's noise, not one of our devices.
  */
-public final class ScanDetector {
+public final class ScanDetector implements Detector {
     /** The alert kind. */
     public static final String KIND = "scan";
 
     private final ScanRules rules;
+    private final LocalNetworks local;
     private final Map<Addr, HostState> hosts;
     private long droppedHosts;
 
-    public ScanDetector(ScanRules rules) {
+    /** A detector alerting on local hosts only ({@code local}: the watched network's ranges). */
+    public ScanDetector(ScanRules rules, LocalNetworks local) {
         this.rules = Objects.requireNonNull(rules, "rules");
+        this.local = Objects.requireNonNull(local, "local");
         this.hosts = new LinkedHashMap<>(256, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Addr, HostState> eldest) {
@@ -42,9 +47,33 @@ public final class ScanDetector {
         };
     }
 
+    /** Makes the detector from {@code scan.yaml}. */
+    public static final class Provider implements DetectorProvider {
+        @Override
+        public String name() {
+            return KIND;
+        }
+
+        @Override
+        public Detector create(DetectorContext context) {
+            return new ScanDetector(ScanRules.load(context.rules()), context.local());
+        }
+    }
+
+    @Override
+    public String name() {
+        return KIND;
+    }
+
+    @Override
+    public void onFlow(FlowEvent flow, Consumer<Alert> out) {
+        check(flow).ifPresent(out);
+    }
+
     /** Feeds one finished flow; returns an alert when this flow made its client a scanner. */
-    public Optional<Alert> onFlow(FlowEvent flow) {
-        if (flow.protocol() != PacketView.PROTO_TCP || !flow.clientSyn() || !rules.ports().contains(flow.serverPort())) {
+    public Optional<Alert> check(FlowEvent flow) {
+        if (flow.protocol() != PacketView.PROTO_TCP || !flow.clientSyn() || !rules.ports().contains(flow.serverPort())
+                || !local.contains(flow.clientHigh(), flow.clientLow())) {
             return Optional.empty();
         }
         long t = flow.startNanos();
@@ -75,7 +104,8 @@ public final class ScanDetector {
     }
 
     /** Hosts dropped from the table because it held {@link ScanRules#maxHosts()}. */
-    public long droppedHosts() {
+    @Override
+    public long dropped() {
         return droppedHosts;
     }
 

@@ -7,8 +7,10 @@ import dev.warden.watch.decode.Captures;
 import dev.warden.watch.decode.PacketView;
 import dev.warden.watch.decode.Packets;
 import dev.warden.watch.detect.Alert;
-import dev.warden.watch.detect.ScanRules;
+import dev.warden.watch.detect.DetectorContext;
+import dev.warden.watch.detect.Detectors;
 import dev.warden.watch.flow.FlowTable;
+import dev.warden.watch.pipeline.WatchPipeline;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -61,9 +63,10 @@ class PcapReplayTest {
         Path file = dir.resolve("x.pcap");
         Files.write(file, pcap.toByteArray());
         List<Alert> alerts = new ArrayList<>();
-        PcapReplay.Summary s = PcapReplay.run(file, ScanRules.load(), FlowTable.Config.defaults(), alerts::add);
-        assertThat(s.decode().malformedTotal()).isZero();
-        assertThat(s.alerts()).isEqualTo(alerts.size());
+        WatchPipeline pipeline = new WatchPipeline(Detectors.all(DetectorContext.defaults()),
+                FlowTable.Config.defaults(), alerts::add);
+        assertThat(PcapReplay.run(file, pipeline).malformedTotal()).isZero();
+        assertThat(pipeline.summary().alerts()).isEqualTo(alerts.size());
         return alerts;
     }
 

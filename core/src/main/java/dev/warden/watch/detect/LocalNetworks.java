@@ -1,0 +1,92 @@
+package dev.warden.watch.detect;
+
+import dev.warden.watch.flow.IpAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The address ranges of the watched network's own devices. Detectors raise alerts about local hosts only: an infected
+ * device is one of ours that misbehaves; a remote host appears as a peer. Read from {@code network.yaml} ({@code local:}
+ * a list of CIDRs; by default the private, link-local and unique-local ranges).
+ */
+public final class LocalNetworks {
+    private static final List<String> DEFAULT = List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
+            "169.254.0.0/16", "fc00::/7", "fe80::/10");
+    private final long[] high;
+    private final long[] low;
+    private final int[] bits;
+    private final List<String> cidrs;
+
+    private LocalNetworks(List<String> cidrs, String source) {
+        this.cidrs = List.copyOf(cidrs);
+        high = new long[cidrs.size()];
+        low = new long[cidrs.size()];
+        bits = new int[cidrs.size()];
+        for (int i = 0; i < cidrs.size(); i++) {
+            String c = cidrs.get(i);
+            int slash = c == null ? -1 : c.indexOf('/');
+            try {
+                IpAddress a = IpAddress.parse(slash < 0 ? c : c.substring(0, slash));
+                int max = a.version() == 4 ? 32 : 128;
+                int len = slash < 0 ? max : Integer.parseInt(c.substring(slash + 1));
+                if (len < 0 || len > max) {
+                    throw new IllegalArgumentException("prefix length " + len);
+                }
+                bits[i] = a.version() == 4 ? 96 + len : len;
+                high[i] = a.high() & mask(bits[i]);
+                low[i] = a.low() & mask(bits[i] - 64);
+            } catch (IllegalArgumentException e) {
+                throw new RulesException(source + " at local: '" + c + "' is not a CIDR (" + e.getMessage() + ")");
+            }
+        }
+    }
+
+    /** The given ranges ({@code 192.168.0.0/16}, {@code fd00::/8}, or single addresses). */
+    public static LocalNetworks of(List<String> cidrs) {
+        return new LocalNetworks(cidrs, "local networks");
+    }
+
+    /** Reads {@code network.yaml} from {@code rules}. */
+    public static LocalNetworks load(RuleSource rules) {
+        Spec s = RuleFields.read(rules, "network.yaml", Spec.class);
+        List<String> local = s == null || s.local() == null ? DEFAULT : s.local();
+        return new LocalNetworks(new ArrayList<>(local), rules.describe("network.yaml"));
+    }
+
+    /** The file as written. */
+    private record Spec(List<String> local) {
+    }
+
+    /** True when the address (as {@link dev.warden.watch.decode.PacketView} holds it) is in one of the ranges. */
+    public boolean contains(long addrHigh, long addrLow) {
+        for (int i = 0; i < bits.length; i++) {
+            if ((addrHigh & mask(bits[i])) == high[i] && (addrLow & mask(bits[i] - 64)) == low[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when the literal address is local; a string that is not an address is not. */
+    public boolean contains(String address) {
+        try {
+            IpAddress a = IpAddress.parse(address);
+            return contains(a.high(), a.low());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The ranges as written. */
+    public List<String> cidrs() {
+        return cidrs;
+    }
+
+    /** The top {@code n} bits set (n clamped to 0..64). */
+    private static long mask(int n) {
+        if (n <= 0) {
+            return 0;
+        }
+        return n >= 64 ? -1L : -1L << (64 - n);
+    }
+}
