@@ -25,6 +25,10 @@ final class Flow {
     private TcpState state = TcpState.NONE;
     private boolean clientSyn;
     private boolean synSeqIsDestination;
+    /** {@link FlowTable}'s bookkeeping: the direction-free hash and the access-ordered list links. */
+    int hash;
+    Flow older;
+    Flow newer;
 
     /** A flow whose client is the packet's source, or its destination when {@code reversed}. */
     private Flow(PacketView p, boolean reversed) {
@@ -57,6 +61,18 @@ final class Flow {
 
     boolean closed() {
         return state == TcpState.CLOSED;
+    }
+
+    /** True when the packet belongs to this flow, in either direction. */
+    boolean matches(PacketView p) {
+        if (p.protocol() != protocol) {
+            return false;
+        }
+        if (p.srcLow() == clientLow && p.srcHigh() == clientHigh && p.srcPort() == clientPort) {
+            return p.dstLow() == serverLow && p.dstHigh() == serverHigh && p.dstPort() == serverPort;
+        }
+        return p.srcLow() == serverLow && p.srcHigh() == serverHigh && p.srcPort() == serverPort
+                && p.dstLow() == clientLow && p.dstHigh() == clientHigh && p.dstPort() == clientPort;
     }
 
     boolean fromClient(PacketView p) {

@@ -1,9 +1,6 @@
 package dev.warden.watch.flow;
 
 import dev.warden.watch.decode.PacketView;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -13,6 +10,12 @@ import java.util.function.Consumer;
  * (its successor continues), ends when a new SYN reuses a closed flow's 5-tuple, and everything left is emitted by
  * {@link #finish()}. When {@link Config#capacity()} flows are open the least recently active one is evicted
  * (emitted, and counted in {@link #evicted()}). Not thread-safe; one table per capture or per shard.
+ *
+ * <p>Written by hand rather than on a {@code HashMap}: a map needs a key object per packet, and at millions of packets
+ * per second that allocation is most of the cost. Here the flows themselves sit in an open-addressing array (linear
+ * probing, backward-shift deletion) found by a direction-free hash of the packet's 5-tuple, and are linked in
+ * access order, so the idle ones are at the head of the list and eviction is O(1). A packet that continues a flow
+ * allocates nothing.
  */
 public final class FlowTable {
 
@@ -27,8 +30,8 @@ public final class FlowTable {
         private static final long SECOND = 1_000_000_000L;
 
         public Config {
-            if (capacity < 1 || idleNanos <= 0 || activeNanos <= 0) {
-                throw new IllegalArgumentException("flow table: capacity and timeouts must be positive");
+            if (capacity < 1 || capacity > 1 << 28 || idleNanos <= 0 || activeNanos <= 0) {
+                throw new IllegalArgumentException("flow table: capacity (up to 2^28) and timeouts must be positive");
             }
         }
 
@@ -40,7 +43,12 @@ public final class FlowTable {
 
     private final Config config;
     private final Consumer<FlowEvent> sink;
-    private final LinkedHashMap<FlowKey, Flow> open = new LinkedHashMap<>(1024, 0.75f, true);
+    private final Flow[] slots;
+    private final int mask;
+    /** Least recently active open flow, and most recently active. */
+    private Flow oldest;
+    private Flow newest;
+    private int size;
     private long packets;
     private long skipped;
     private long flows;
@@ -49,6 +57,9 @@ public final class FlowTable {
     public FlowTable(Config config, Consumer<FlowEvent> sink) {
         this.config = Objects.requireNonNull(config, "config");
         this.sink = Objects.requireNonNull(sink, "sink");
+        int n = Integer.highestOneBit(Math.max(16, config.capacity()) * 2 - 1) << 1;
+        slots = new Flow[n];
+        mask = n - 1;
     }
 
     /** Adds a decoded packet; packets without an IP layer or later fragments (no ports) are only counted as skipped. */
@@ -60,33 +71,38 @@ public final class FlowTable {
         packets++;
         long now = p.timestampNanos();
         expireIdle(now);
-        FlowKey key = FlowKey.of(p);
-        Flow flow = open.get(key);
+        int hash = hash(p);
+        Flow flow = find(p, hash);
         if (flow != null && now - flow.startNanos() >= config.activeNanos()) {
+            remove(flow);
             emit(flow, EndReason.ACTIVE);
-            Flow next = flow.successor(p);
-            open.put(key, next);
-            flow = next;
+            flow = insert(flow.successor(p), hash);
         } else if (flow != null && flow.closed() && isSyn(p)) {
+            remove(flow);
             emit(flow, EndReason.REUSED);
             flow = null;
         }
         if (flow == null) {
-            if (open.size() >= config.capacity()) {
-                evictOldest();
+            if (size >= config.capacity()) {
+                Flow victim = oldest;
+                remove(victim);
+                evicted++;
+                emit(victim, EndReason.EVICTED);
             }
-            flow = Flow.open(p);
-            open.put(key, flow);
+            flow = insert(Flow.open(p), hash);
+        } else {
+            touch(flow);
         }
         flow.add(p);
     }
 
-    /** Emits every open flow (end of capture). */
+    /** Emits every open flow (end of capture), least recently active first. */
     public void finish() {
-        for (Flow f : open.values()) {
+        while (oldest != null) {
+            Flow f = oldest;
+            remove(f);
             emit(f, EndReason.END_OF_INPUT);
         }
-        open.clear();
     }
 
     /** IP packets added to flows. */
@@ -111,7 +127,7 @@ public final class FlowTable {
 
     /** Flows open now. */
     public int size() {
-        return open.size();
+        return size;
     }
 
     private static boolean isSyn(PacketView p) {
@@ -119,25 +135,106 @@ public final class FlowTable {
                 && (p.tcpFlags() & (PacketView.TCP_SYN | PacketView.TCP_ACK)) == PacketView.TCP_SYN;
     }
 
-    /** The map is in access order, so idle flows sit at its head. */
-    private void expireIdle(long now) {
-        Iterator<Map.Entry<FlowKey, Flow>> it = open.entrySet().iterator();
-        while (it.hasNext()) {
-            Flow f = it.next().getValue();
-            if (now - f.lastNanos < config.idleNanos()) {
-                return;
+    /** The same for both directions: endpoint hashes are combined symmetrically. */
+    private static int hash(PacketView p) {
+        long src = mix(p.srcHigh() * 31 + p.srcLow(), p.srcPort());
+        long dst = mix(p.dstHigh() * 31 + p.dstLow(), p.dstPort());
+        long h = (src ^ dst) + (src + dst) * 0x9E3779B97F4A7C15L + p.protocol();
+        h ^= h >>> 29;
+        h *= 0xBF58476D1CE4E5B9L;
+        return (int) (h ^ (h >>> 32));
+    }
+
+    private static long mix(long address, int port) {
+        long h = address * 0xC2B2AE3D27D4EB4FL + port;
+        return h ^ (h >>> 31);
+    }
+
+    private Flow find(PacketView p, int hash) {
+        for (int i = hash & mask; ; i = (i + 1) & mask) {
+            Flow f = slots[i];
+            if (f == null) {
+                return null;
             }
-            it.remove();
-            emit(f, EndReason.IDLE);
+            if (f.hash == hash && f.matches(p)) {
+                return f;
+            }
         }
     }
 
-    private void evictOldest() {
-        Iterator<Map.Entry<FlowKey, Flow>> it = open.entrySet().iterator();
-        Flow f = it.next().getValue();
-        it.remove();
-        evicted++;
-        emit(f, EndReason.EVICTED);
+    private Flow insert(Flow f, int hash) {
+        f.hash = hash;
+        int i = hash & mask;
+        while (slots[i] != null) {
+            i = (i + 1) & mask;
+        }
+        slots[i] = f;
+        size++;
+        link(f);
+        return f;
+    }
+
+    /** Takes {@code f} out of the array (backward-shift deletion keeps probe chains whole) and out of the list. */
+    private void remove(Flow f) {
+        int i = f.hash & mask;
+        while (slots[i] != f) {
+            i = (i + 1) & mask;
+        }
+        int gap = i;
+        for (int j = (gap + 1) & mask; slots[j] != null; j = (j + 1) & mask) {
+            int home = slots[j].hash & mask;
+            // Move slots[j] into the gap unless its home lies cyclically within (gap, j].
+            boolean stays = gap <= j ? (home > gap && home <= j) : (home > gap || home <= j);
+            if (!stays) {
+                slots[gap] = slots[j];
+                gap = j;
+            }
+        }
+        slots[gap] = null;
+        size--;
+        unlink(f);
+    }
+
+    private void link(Flow f) {
+        f.older = newest;
+        f.newer = null;
+        if (newest != null) {
+            newest.newer = f;
+        } else {
+            oldest = f;
+        }
+        newest = f;
+    }
+
+    private void unlink(Flow f) {
+        if (f.older != null) {
+            f.older.newer = f.newer;
+        } else {
+            oldest = f.newer;
+        }
+        if (f.newer != null) {
+            f.newer.older = f.older;
+        } else {
+            newest = f.older;
+        }
+        f.older = null;
+        f.newer = null;
+    }
+
+    private void touch(Flow f) {
+        if (f != newest) {
+            unlink(f);
+            link(f);
+        }
+    }
+
+    /** The list is in access order, so idle flows sit at its head. */
+    private void expireIdle(long now) {
+        while (oldest != null && now - oldest.lastNanos >= config.idleNanos()) {
+            Flow f = oldest;
+            remove(f);
+            emit(f, EndReason.IDLE);
+        }
     }
 
     private void emit(Flow f, EndReason reason) {

@@ -139,4 +139,46 @@ class FlowTableTest {
         t.finish();
         assertThat(out).extracting(FlowEvent::reason).containsExactly(EndReason.REUSED, EndReason.END_OF_INPUT);
     }
+
+    /**
+     * The hand-written hash table against a plain model: random packets over 300 endpoint pairs in both directions,
+     * through a table small enough to evict constantly. No packet is lost or counted twice, every open flow is
+     * found again by either direction, and with room for all no flow is split.
+     */
+    @Test
+    void randomTrafficThroughASmallTableLosesNoPacketAndSplitsNoFlowWhenThereIsRoom() {
+        java.util.Random r = new java.util.Random(7);
+        for (int capacity : new int[] {17, 1000}) {
+            out.clear();
+            FlowTable t = table(capacity);
+            java.util.Map<String, Integer> sent = new java.util.HashMap<>();
+            for (int i = 0; i < 20_000; i++) {
+                int pair = r.nextInt(300);
+                String a = "10.1." + (pair % 7) + "." + (pair % 251 + 1);
+                String b = "192.0.2." + (pair % 13 + 1);
+                int ap = 1024 + pair;
+                boolean forward = r.nextBoolean();
+                if (forward) {
+                    tcp(t, S + i, a, ap, b, 80, 1, ACK);
+                } else {
+                    tcp(t, S + i, b, 80, a, ap, 1, ACK);
+                }
+                sent.merge(a + ":" + ap, 1, Integer::sum);
+            }
+            t.finish();
+            assertThat(t.size()).isZero();
+            assertThat(out.stream().mapToLong(f -> f.clientPackets() + f.serverPackets()).sum()).isEqualTo(20_000);
+            if (capacity == 1000) {
+                assertThat(t.evicted()).isZero();
+                assertThat(out).hasSize(sent.size());
+                for (FlowEvent f : out) {
+                    String client = f.clientPort() == 80 ? f.server() + ":" + f.serverPort()
+                            : f.client() + ":" + f.clientPort();
+                    assertThat(f.clientPackets() + f.serverPackets()).isEqualTo((long) sent.get(client));
+                }
+            } else {
+                assertThat(t.evicted()).isPositive();
+            }
+        }
+    }
 }
