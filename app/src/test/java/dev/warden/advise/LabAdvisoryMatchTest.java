@@ -38,11 +38,12 @@ class LabAdvisoryMatchTest {
             "../../shared/data/advisories/csaf/cisa-icsa-24-235-03.json; -",
             "../../shared/data/advisories/csaf/oasis-bsi-2022-0001.json; -",
             "../../shared/data/advisories/csaf/oasis-cisco-sa-20180328-smi2.json; -",
-            // The lab's FI9826P/FI9821P say hardware V2 on line 2.11, which the public record gives to V1: not matched.
-            "../content/advisories/warden-2017-foscam-disconnect.json; foscam-hallway",
+            // FI9821P/FI9826P V1 run line 2.11 (advisories.md §4.3). The 2017 notice names the FI9826P, not the FI9821P;
+            // VDOO's CVEs name both at V1 up to 2.11.1.120.
+            "../content/advisories/warden-2017-foscam-disconnect.json; foscam-hallway foscam-nursery",
             "../content/advisories/warden-2018-foscam-fsecure.json; foscam-hallway opticam-garage",
             "../content/advisories/warden-2018-foscam-talos-c1.json; -",
-            "../content/advisories/warden-2018-foscam-vdoo.json; foscam-hallway",
+            "../content/advisories/warden-2018-foscam-vdoo.json; foscam-hallway foscam-living-room foscam-nursery",
     })
     void matchesExactlyTheseLabDevices(String file, String expected) throws Exception {
         Path path = Path.of(file);
