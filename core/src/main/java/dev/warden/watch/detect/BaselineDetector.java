@@ -10,12 +10,10 @@ import dev.warden.watch.profile.PortUse;
 import dev.warden.watch.profile.ProfileRules;
 import dev.warden.watch.profile.VolumeBuckets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -24,7 +22,9 @@ import java.util.function.Consumer;
  * remote hosts it never met, uses or serves a port it never did, or sends far more per bucket than it ever did. At
  * most one {@code anomaly} alert per device per window, listing every novelty seen so far in it; once reported a
  * destination or port is part of the device's profile, so a lasting change is not re-reported every window. Only
- * what the device itself opens or answers counts, so being scanned from outside is never an anomaly.
+ * what the device itself opens or answers counts, so being scanned from outside is never an anomaly. The alert is
+ * raised as soon as one threshold is crossed; it is {@link BaselineRules#severityMany()} when by then two or three
+ * kinds of novelty (new destinations, new ports, a volume jump) are present.
  */
 public final class BaselineDetector implements Detector {
     /** The alert kind, also this detector's name and rule file ({@code anomaly.yaml}). */
@@ -130,44 +130,32 @@ public final class BaselineDetector implements Detector {
 
     private Alert alert(FlowSide side, HostProfile host, Window w) {
         List<String> parts = new ArrayList<>();
-        Map<String, Long> counts = new LinkedHashMap<>();
-        int kinds = 0;
-        if (w.newDestinations >= rules.minNewDestinations()) {
-            kinds++;
-        }
         if (w.newDestinations > 0) {
             parts.add(w.newDestinations + " new remote destinations");
         }
-        Set<String> newPorts = new HashSet<>();
-        boolean portSignal = false;
-        StringBuilder ports = new StringBuilder();
-        for (Map.Entry<Integer, Long> e : w.ports.entrySet()) {
-            newPorts.add(PortUse.describe(e.getKey()));
-            ports.append(ports.isEmpty() ? "" : ", ").append(PortUse.describe(e.getKey())).append(" (")
-                    .append(e.getValue()).append(" flows)");
-            portSignal |= e.getValue() >= rules.minNewPortFlows();
-        }
-        if (portSignal) {
-            kinds++;
-        }
-        if (!newPorts.isEmpty()) {
+        if (!w.ports.isEmpty()) {
+            StringBuilder ports = new StringBuilder();
+            for (Map.Entry<Integer, Long> e : w.ports.entrySet()) {
+                ports.append(ports.isEmpty() ? "" : ", ").append(PortUse.describe(e.getKey())).append(" (")
+                        .append(e.getValue()).append(" flows)");
+            }
             parts.add("new ports " + ports);
         }
         if (w.bytesOut > 0) {
-            kinds++;
             parts.add(String.format(java.util.Locale.ROOT, "%s out this bucket, %.0fx its largest learned bucket (%s)",
                     ExfiltrationDetector.bytes(w.bytesOut), (double) w.bytesOut / w.learnedMax,
                     ExfiltrationDetector.bytes(w.learnedMax)));
         }
+        Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("new_destinations", w.newDestinations);
-        counts.put("new_ports", (long) newPorts.size());
+        counts.put("new_ports", (long) w.ports.size());
         counts.put("bytes_out_bucket", w.bytesOut);
         counts.put("learned_max_bytes_out", host.volume().learnedMaxBytesOut());
         counts.put("learned_peers", (long) (host.learnedPeers(false).size() + host.learnedPeers(true).size()));
         String evidence = "after learning (" + host.flows() + " flows since "
                 + java.time.Instant.ofEpochSecond(0, host.firstNanos()) + "): " + String.join("; ", parts);
         return new Alert(side.startNanos(), side.host().toString(), KIND,
-                kinds >= 2 ? rules.severityMany() : rules.severity(), w.sample, evidence, counts);
+                parts.size() >= 2 ? rules.severityMany() : rules.severity(), w.sample, evidence, counts);
     }
 
     /** Windows dropped because {@link BaselineRules#maxHosts()} were tracked, plus dropped profiles. */

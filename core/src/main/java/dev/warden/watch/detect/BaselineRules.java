@@ -13,7 +13,7 @@ import dev.warden.model.Severity;
  * @param minVolumeBytes ... and at least this many bytes, are a volume jump
  * @param windowNanos one alert per device per window, opened by its first new destination, port or jump
  * @param severity severity of an anomaly with one kind of novelty
- * @param severityMany severity when two or three kinds are seen together
+ * @param severityMany severity when two or three kinds are present when the alert is raised
  * @param maxHosts devices tracked at once; the least recently seen is dropped beyond (counted)
  * @param peerSample new destinations listed in an alert
  */
