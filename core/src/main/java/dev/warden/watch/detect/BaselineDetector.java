@@ -5,6 +5,7 @@ import dev.warden.watch.flow.IpAddress;
 import dev.warden.watch.profile.FlowSide;
 import dev.warden.watch.profile.HostProfile;
 import dev.warden.watch.profile.HostProfiles;
+import dev.warden.watch.profile.LruMap;
 import dev.warden.watch.profile.PeerStats;
 import dev.warden.watch.profile.PortUse;
 import dev.warden.watch.profile.ProfileRules;
@@ -32,22 +33,12 @@ public final class BaselineDetector implements Detector {
 
     private final BaselineRules rules;
     private final HostProfiles profiles;
-    private final Map<IpAddress, Window> windows;
-    private long dropped;
+    private final LruMap<IpAddress, Window> windows;
 
     public BaselineDetector(BaselineRules rules, HostProfiles profiles) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.profiles = Objects.requireNonNull(profiles, "profiles");
-        this.windows = new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<IpAddress, Window> eldest) {
-                if (size() > rules.maxHosts()) {
-                    dropped++;
-                    return true;
-                }
-                return false;
-            }
-        };
+        this.windows = new LruMap<>(rules.maxHosts());
     }
 
     /** Makes the detector from {@code anomaly.yaml} and {@code profile.yaml}. */
@@ -161,7 +152,7 @@ public final class BaselineDetector implements Detector {
     /** Windows dropped because {@link BaselineRules#maxHosts()} were tracked, plus dropped profiles. */
     @Override
     public long dropped() {
-        return dropped + profiles.evicted();
+        return windows.dropped() + profiles.evicted();
     }
 
     /** The profiles this detector learned, for inspection. */

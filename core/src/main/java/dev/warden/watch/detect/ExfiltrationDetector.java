@@ -5,6 +5,7 @@ import dev.warden.watch.flow.IpAddress;
 import dev.warden.watch.profile.FlowSide;
 import dev.warden.watch.profile.HostProfile;
 import dev.warden.watch.profile.HostProfiles;
+import dev.warden.watch.profile.LruMap;
 import dev.warden.watch.profile.PeerStats;
 import dev.warden.watch.profile.PortUse;
 import dev.warden.watch.profile.ProfileRules;
@@ -30,15 +31,14 @@ public final class ExfiltrationDetector implements Detector {
 
     private final ExfiltrationRules rules;
     private final HostProfiles profiles;
-    private final Map<Pair, Upload> uploads;
-    private final Map<IpAddress, Long> quietUntil;
-    private long dropped;
+    private final LruMap<Pair, Upload> uploads;
+    private final LruMap<IpAddress, Long> quietUntil;
 
     public ExfiltrationDetector(ExfiltrationRules rules, HostProfiles profiles) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.profiles = Objects.requireNonNull(profiles, "profiles");
-        this.uploads = bounded(rules.maxTracked());
-        this.quietUntil = bounded(rules.maxTracked());
+        this.uploads = new LruMap<>(rules.maxTracked());
+        this.quietUntil = new LruMap<>(rules.maxTracked());
     }
 
     /** Makes the detector from {@code exfiltration.yaml} and {@code profile.yaml}. */
@@ -53,19 +53,6 @@ public final class ExfiltrationDetector implements Detector {
             return new ExfiltrationDetector(ExfiltrationRules.load(context.rules()),
                     new HostProfiles(ProfileRules.load(context.rules()), context.local()));
         }
-    }
-
-    private <K, V> Map<K, V> bounded(int max) {
-        return new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
-                if (size() > max) {
-                    dropped++;
-                    return true;
-                }
-                return false;
-            }
-        };
     }
 
     @Override
@@ -147,12 +134,7 @@ public final class ExfiltrationDetector implements Detector {
     /** (device, new remote) pairs and quiet entries dropped because their tables were full, and dropped profiles. */
     @Override
     public long dropped() {
-        return dropped + profiles.evicted();
-    }
-
-    /** The profiles this detector learned, for inspection. */
-    public HostProfiles profiles() {
-        return profiles;
+        return uploads.dropped() + quietUntil.dropped() + profiles.evicted();
     }
 
     private record Pair(IpAddress host, IpAddress peer) {

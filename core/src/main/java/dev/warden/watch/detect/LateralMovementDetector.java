@@ -5,6 +5,7 @@ import dev.warden.watch.flow.IpAddress;
 import dev.warden.watch.profile.FlowSide;
 import dev.warden.watch.profile.HostProfile;
 import dev.warden.watch.profile.HostProfiles;
+import dev.warden.watch.profile.LruMap;
 import dev.warden.watch.profile.PortUse;
 import dev.warden.watch.profile.ProfileRules;
 import java.util.ArrayList;
@@ -30,22 +31,12 @@ public final class LateralMovementDetector implements Detector {
 
     private final LateralMovementRules rules;
     private final HostProfiles profiles;
-    private final Map<IpAddress, Window> windows;
-    private long dropped;
+    private final LruMap<IpAddress, Window> windows;
 
     public LateralMovementDetector(LateralMovementRules rules, HostProfiles profiles) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.profiles = Objects.requireNonNull(profiles, "profiles");
-        this.windows = new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<IpAddress, Window> eldest) {
-                if (size() > rules.maxHosts()) {
-                    dropped++;
-                    return true;
-                }
-                return false;
-            }
-        };
+        this.windows = new LruMap<>(rules.maxHosts());
     }
 
     /** Makes the detector from {@code lateral-movement.yaml} and {@code profile.yaml}. */
@@ -130,12 +121,7 @@ public final class LateralMovementDetector implements Detector {
     /** Windows dropped because {@link LateralMovementRules#maxHosts()} were tracked, plus dropped profiles. */
     @Override
     public long dropped() {
-        return dropped + profiles.evicted();
-    }
-
-    /** The profiles this detector learned, for inspection. */
-    public HostProfiles profiles() {
-        return profiles;
+        return windows.dropped() + profiles.evicted();
     }
 
     /** One device's current window of unusual admin connections. */

@@ -44,9 +44,4 @@ public record FlowSide(IpAddress host, IpAddress peer, boolean peerLocal, boolea
         }
         return f.serverPackets() > 0;
     }
-
-    /** Traffic time the flow lasted, in nanoseconds (at least 0). */
-    public long durationNanos() {
-        return Math.max(0, endNanos - startNanos);
-    }
 }

@@ -134,16 +134,6 @@ public final class HostProfile {
         return used.get(PortUse.key(protocol, port));
     }
 
-    /** True when the device answered on any of {@code ports} (TCP or UDP) while learning: it is a server of them. */
-    public boolean servedWhileLearning(Collection<Integer> ports) {
-        for (PortUse p : served.values()) {
-            if (p.learned() && ports.contains(p.port())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     public VolumeBuckets volume() {
         return volume;
     }

@@ -3,12 +3,15 @@ package dev.warden.watch.profile;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A map in access order holding at most {@code max} entries; the least recently used is dropped and counted. */
-final class LruMap<K, V> extends LinkedHashMap<K, V> {
+/**
+ * A map in access order holding at most {@code max} entries; the least recently used is dropped and counted. The
+ * bounded table behind profiles and the behaviour detectors' per-device state.
+ */
+public final class LruMap<K, V> extends LinkedHashMap<K, V> {
     private final int max;
     private long dropped;
 
-    LruMap(int max) {
+    public LruMap(int max) {
         super(16, 0.75f, true);
         this.max = max;
     }
@@ -23,7 +26,7 @@ final class LruMap<K, V> extends LinkedHashMap<K, V> {
     }
 
     /** Entries dropped because the map was full. */
-    long dropped() {
+    public long dropped() {
         return dropped;
     }
 }

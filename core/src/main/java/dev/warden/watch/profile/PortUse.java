@@ -39,10 +39,6 @@ public final class PortUse {
         return key & 0xFFFF;
     }
 
-    public int protocol() {
-        return key >>> 16;
-    }
-
     /** True when first seen while the device was learning: a usual port. */
     public boolean learned() {
         return learned;

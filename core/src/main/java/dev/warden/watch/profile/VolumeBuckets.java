@@ -20,7 +20,6 @@ public final class VolumeBuckets {
     private long start = Long.MIN_VALUE;
     private final long[] current = new long[4];
     private long learnedMaxBytesOut;
-    private long learnedMaxBytesIn;
     private static final int OUT = 0;
     private static final int IN = 1;
     private static final int PACKETS_OUT = 2;
@@ -52,22 +51,12 @@ public final class VolumeBuckets {
     private void close(long learnedUntil) {
         if (start < learnedUntil) {
             learnedMaxBytesOut = Math.max(learnedMaxBytesOut, current[OUT]);
-            learnedMaxBytesIn = Math.max(learnedMaxBytesIn, current[IN]);
         }
         finished.addLast(new long[] {start, current[OUT], current[IN], current[PACKETS_OUT], current[PACKETS_IN]});
         if (finished.size() > keep) {
             finished.removeFirst();
         }
         java.util.Arrays.fill(current, 0);
-    }
-
-    public long bucketNanos() {
-        return bucketNanos;
-    }
-
-    /** Start of the current bucket (traffic time, nanoseconds). */
-    public long currentStartNanos() {
-        return start;
     }
 
     public long currentBytesOut() {
@@ -81,10 +70,6 @@ public final class VolumeBuckets {
     /** The largest finished bucket's bytes out among buckets that started while the device was learning. */
     public long learnedMaxBytesOut() {
         return learnedMaxBytesOut;
-    }
-
-    public long learnedMaxBytesIn() {
-        return learnedMaxBytesIn;
     }
 
     /** Finished buckets, oldest first, then the current one, as maps for JSON. */

@@ -48,7 +48,6 @@ class HostProfilesTest {
         assertThat(cam.served(6, 23)).isNull();
         assertThat(cam.served(6, 554)).isNotNull();
         assertThat(cam.used(17, 53).flows()).isEqualTo(1);
-        assertThat(cam.servedWhileLearning(List.of(554, 80))).isTrue();
         assertThat(cam.peer(IpAddress.parse("203.0.113.9")).flowsAccepted()).isEqualTo(1);
     }
 
