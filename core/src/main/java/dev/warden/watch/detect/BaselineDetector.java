@@ -1,6 +1,5 @@
 package dev.warden.watch.detect;
 
-import dev.warden.watch.flow.FlowEvent;
 import dev.warden.watch.flow.IpAddress;
 import dev.warden.watch.profile.FlowSide;
 import dev.warden.watch.profile.HostProfile;
@@ -8,7 +7,6 @@ import dev.warden.watch.profile.HostProfiles;
 import dev.warden.watch.profile.LruMap;
 import dev.warden.watch.profile.PeerStats;
 import dev.warden.watch.profile.PortUse;
-import dev.warden.watch.profile.ProfileRules;
 import dev.warden.watch.profile.VolumeBuckets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,17 +25,16 @@ import java.util.function.Consumer;
  * raised as soon as one threshold is crossed; it is {@link BaselineRules#severityMany()} when by then two or three
  * kinds of novelty (new destinations, new ports, a volume jump) are present.
  */
-public final class BaselineDetector implements Detector {
+public final class BaselineDetector extends ProfiledDetector {
     /** The alert kind, also this detector's name and rule file ({@code anomaly.yaml}). */
     public static final String KIND = "anomaly";
 
     private final BaselineRules rules;
-    private final HostProfiles profiles;
     private final LruMap<IpAddress, Window> windows;
 
     public BaselineDetector(BaselineRules rules, HostProfiles profiles) {
+        super(KIND, profiles);
         this.rules = Objects.requireNonNull(rules, "rules");
-        this.profiles = Objects.requireNonNull(profiles, "profiles");
         this.windows = new LruMap<>(rules.maxHosts());
     }
 
@@ -50,28 +47,12 @@ public final class BaselineDetector implements Detector {
 
         @Override
         public Detector create(DetectorContext context) {
-            return new BaselineDetector(BaselineRules.load(context.rules()),
-                    new HostProfiles(ProfileRules.load(context.rules()), context.local()));
+            return new BaselineDetector(BaselineRules.load(context.rules()), profiles(context));
         }
     }
 
     @Override
-    public String name() {
-        return KIND;
-    }
-
-    @Override
-    public void onFlow(FlowEvent flow, Consumer<Alert> out) {
-        for (FlowSide side : profiles.observe(flow)) {
-            check(side, out);
-        }
-    }
-
-    private void check(FlowSide side, Consumer<Alert> out) {
-        HostProfile host = profiles.get(side.host());
-        if (host == null || host.learning()) {
-            return;
-        }
+    void check(FlowSide side, HostProfile host, Consumer<Alert> out) {
         boolean newDestination = side.client() && !side.peerLocal() && firstContact(host.peer(side.peer()));
         PortUse port = side.client() ? host.used(side.protocol(), side.port())
                 : side.answered() ? host.served(side.protocol(), side.port()) : null;
@@ -149,15 +130,10 @@ public final class BaselineDetector implements Detector {
                 parts.size() >= 2 ? rules.severityMany() : rules.severity(), w.sample, evidence, counts);
     }
 
-    /** Windows dropped because {@link BaselineRules#maxHosts()} were tracked, plus dropped profiles. */
+    /** Windows dropped because {@link BaselineRules#maxHosts()} devices were tracked. */
     @Override
-    public long dropped() {
-        return windows.dropped() + profiles.evicted();
-    }
-
-    /** The profiles this detector learned, for inspection. */
-    public HostProfiles profiles() {
-        return profiles;
+    long droppedState() {
+        return windows.dropped();
     }
 
     /** One device's current window of novelties. */

@@ -1,6 +1,5 @@
 package dev.warden.watch.detect;
 
-import dev.warden.watch.flow.FlowEvent;
 import dev.warden.watch.flow.IpAddress;
 import dev.warden.watch.profile.FlowSide;
 import dev.warden.watch.profile.HostProfile;
@@ -8,7 +7,6 @@ import dev.warden.watch.profile.HostProfiles;
 import dev.warden.watch.profile.LruMap;
 import dev.warden.watch.profile.PeerStats;
 import dev.warden.watch.profile.PortUse;
-import dev.warden.watch.profile.ProfileRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,18 +23,17 @@ import java.util.function.Consumer;
  * naming the destination and the learned peers it is not among. Traffic to usual peers (a camera's recorder and
  * cloud) never counts. Works from flows alone, so pcap, Zeek and NetFlow input behave alike.
  */
-public final class ExfiltrationDetector implements Detector {
+public final class ExfiltrationDetector extends ProfiledDetector {
     /** The alert kind. */
     public static final String KIND = "exfiltration";
 
     private final ExfiltrationRules rules;
-    private final HostProfiles profiles;
     private final LruMap<Pair, Upload> uploads;
     private final LruMap<IpAddress, Long> quietUntil;
 
     public ExfiltrationDetector(ExfiltrationRules rules, HostProfiles profiles) {
+        super(KIND, profiles);
         this.rules = Objects.requireNonNull(rules, "rules");
-        this.profiles = Objects.requireNonNull(profiles, "profiles");
         this.uploads = new LruMap<>(rules.maxTracked());
         this.quietUntil = new LruMap<>(rules.maxTracked());
     }
@@ -50,27 +47,13 @@ public final class ExfiltrationDetector implements Detector {
 
         @Override
         public Detector create(DetectorContext context) {
-            return new ExfiltrationDetector(ExfiltrationRules.load(context.rules()),
-                    new HostProfiles(ProfileRules.load(context.rules()), context.local()));
+            return new ExfiltrationDetector(ExfiltrationRules.load(context.rules()), profiles(context));
         }
     }
 
     @Override
-    public String name() {
-        return KIND;
-    }
-
-    @Override
-    public void onFlow(FlowEvent flow, Consumer<Alert> out) {
-        for (FlowSide side : profiles.observe(flow)) {
-            check(side, out);
-        }
-    }
-
-    private void check(FlowSide side, Consumer<Alert> out) {
-        HostProfile host = profiles.get(side.host());
-        if (side.peerLocal() || side.bytesOut() == 0 || host == null || host.learning()
-                || host.learnedPeer(side.peer())) {
+    void check(FlowSide side, HostProfile host, Consumer<Alert> out) {
+        if (side.peerLocal() || side.bytesOut() == 0 || host.learnedPeer(side.peer())) {
             return;
         }
         Pair key = new Pair(side.host(), side.peer());
@@ -131,10 +114,10 @@ public final class ExfiltrationDetector implements Detector {
         return n + " B";
     }
 
-    /** (device, new remote) pairs and quiet entries dropped because their tables were full, and dropped profiles. */
+    /** (device, new remote) pairs and quiet entries dropped because their tables were full. */
     @Override
-    public long dropped() {
-        return uploads.dropped() + quietUntil.dropped() + profiles.evicted();
+    long droppedState() {
+        return uploads.dropped() + quietUntil.dropped();
     }
 
     private record Pair(IpAddress host, IpAddress peer) {

@@ -1,13 +1,11 @@
 package dev.warden.watch.detect;
 
-import dev.warden.watch.flow.FlowEvent;
 import dev.warden.watch.flow.IpAddress;
 import dev.warden.watch.profile.FlowSide;
 import dev.warden.watch.profile.HostProfile;
 import dev.warden.watch.profile.HostProfiles;
 import dev.warden.watch.profile.LruMap;
 import dev.warden.watch.profile.PortUse;
-import dev.warden.watch.profile.ProfileRules;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,17 +23,16 @@ import java.util.function.Consumer;
  * distinct targets in a window raise one {@code lateral-movement} alert listing targets and ports. Reading the
  * device's profile is what keeps a recorder pulling streams from its cameras, or a router, quiet on its usual peers.
  */
-public final class LateralMovementDetector implements Detector {
+public final class LateralMovementDetector extends ProfiledDetector {
     /** The alert kind. */
     public static final String KIND = "lateral-movement";
 
     private final LateralMovementRules rules;
-    private final HostProfiles profiles;
     private final LruMap<IpAddress, Window> windows;
 
     public LateralMovementDetector(LateralMovementRules rules, HostProfiles profiles) {
+        super(KIND, profiles);
         this.rules = Objects.requireNonNull(rules, "rules");
-        this.profiles = Objects.requireNonNull(profiles, "profiles");
         this.windows = new LruMap<>(rules.maxHosts());
     }
 
@@ -48,28 +45,13 @@ public final class LateralMovementDetector implements Detector {
 
         @Override
         public Detector create(DetectorContext context) {
-            return new LateralMovementDetector(LateralMovementRules.load(context.rules()),
-                    new HostProfiles(ProfileRules.load(context.rules()), context.local()));
+            return new LateralMovementDetector(LateralMovementRules.load(context.rules()), profiles(context));
         }
     }
 
     @Override
-    public String name() {
-        return KIND;
-    }
-
-    @Override
-    public void onFlow(FlowEvent flow, Consumer<Alert> out) {
-        for (FlowSide side : profiles.observe(flow)) {
-            if (side.client() && side.peerLocal() && rules.adminPorts().contains(side.port())) {
-                check(side, out);
-            }
-        }
-    }
-
-    private void check(FlowSide side, Consumer<Alert> out) {
-        HostProfile host = profiles.get(side.host());
-        if (host == null || host.learning() || usual(host, side)) {
+    void check(FlowSide side, HostProfile host, Consumer<Alert> out) {
+        if (!side.client() || !side.peerLocal() || !rules.adminPorts().contains(side.port()) || usual(host, side)) {
             return;
         }
         long t = side.startNanos();
@@ -118,10 +100,10 @@ public final class LateralMovementDetector implements Detector {
                 evidence, counts);
     }
 
-    /** Windows dropped because {@link LateralMovementRules#maxHosts()} were tracked, plus dropped profiles. */
+    /** Windows dropped because {@link LateralMovementRules#maxHosts()} devices were tracked. */
     @Override
-    public long dropped() {
-        return windows.dropped() + profiles.evicted();
+    long droppedState() {
+        return windows.dropped();
     }
 
     /** One device's current window of unusual admin connections. */
