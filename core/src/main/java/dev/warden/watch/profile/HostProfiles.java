@@ -1,0 +1,70 @@
+package dev.warden.watch.profile;
+
+import dev.warden.watch.detect.LocalNetworks;
+import dev.warden.watch.flow.FlowEvent;
+import dev.warden.watch.flow.IpAddress;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The profiles of the watched network's local devices, fed with every finished flow: each local end of a flow updates
+ * its own {@link HostProfile}. Remote hosts get no profile (they only appear as peers). At most
+ * {@link ProfileRules#maxHosts()} profiles are kept; the least recently seen device is dropped and counted in
+ * {@link #evicted()} (it starts learning again if it comes back). Not thread-safe; one instance per pipeline.
+ */
+public final class HostProfiles {
+    private final ProfileRules rules;
+    private final LocalNetworks local;
+    private final LruMap<IpAddress, HostProfile> hosts;
+
+    public HostProfiles(ProfileRules rules, LocalNetworks local) {
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.local = Objects.requireNonNull(local, "local");
+        this.hosts = new LruMap<>(rules.maxHosts());
+    }
+
+    /** Records {@code flow} in the profile of each of its local ends and returns those ends' sides (0, 1 or 2). */
+    public List<FlowSide> observe(FlowEvent flow) {
+        boolean clientLocal = local.contains(flow.clientHigh(), flow.clientLow());
+        boolean serverLocal = local.contains(flow.serverHigh(), flow.serverLow());
+        if (!clientLocal && !serverLocal) {
+            return List.of();
+        }
+        List<FlowSide> sides = new ArrayList<>(2);
+        if (clientLocal) {
+            sides.add(FlowSide.ofClient(flow, serverLocal));
+        }
+        if (serverLocal) {
+            sides.add(FlowSide.ofServer(flow, clientLocal));
+        }
+        for (FlowSide side : sides) {
+            hosts.computeIfAbsent(side.host(), h -> new HostProfile(h, rules, side.startNanos())).add(side);
+        }
+        return sides;
+    }
+
+    /** The device's profile, or null when it was never seen (or was dropped). */
+    public HostProfile get(IpAddress host) {
+        return hosts.get(host);
+    }
+
+    /** Every profile kept, least recently seen first. */
+    public Collection<HostProfile> all() {
+        return hosts.values();
+    }
+
+    public int size() {
+        return hosts.size();
+    }
+
+    /** Profiles dropped because {@link ProfileRules#maxHosts()} were kept. */
+    public long evicted() {
+        return hosts.dropped();
+    }
+
+    public ProfileRules rules() {
+        return rules;
+    }
+}
