@@ -10,6 +10,7 @@ import dev.warden.watch.flow.FlowEvent;
 import dev.warden.watch.flow.IpAddress;
 import dev.warden.watch.flow.TcpState;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,7 +26,9 @@ import java.util.function.Consumer;
  * {@link FailoverRules#windowNanos()}, and how many connections failed (SYN unanswered, or ended within
  * {@link FailoverRules#failNanos()}). {@link FailoverRules#minServers()} servers with at least
  * {@link FailoverRules#minFailures()} failures is the {@code fail-over} signal, listing the servers in the order
- * their connections started.
+ * their connections started. A bot walks a short list; a scanner sweeps many addresses on one port: the alert waits
+ * {@link FailoverRules#settleNanos()} of traffic time and is dropped when the host reaches more than
+ * {@link FailoverRules#maxServers()} servers on that port (the scan detector's business, not C2).
  */
 public final class FailoverDetector implements Detector {
     /** The detector's name and rule file stem. */
@@ -34,6 +37,7 @@ public final class FailoverDetector implements Detector {
     private final FailoverRules rules;
     private final LocalNetworks local;
     private final LruMap<Key, Series> series;
+    private final Set<Key> pending = new LinkedHashSet<>();
 
     public FailoverDetector(FailoverRules rules, LocalNetworks local) {
         this.rules = Objects.requireNonNull(rules, "rules");
@@ -61,32 +65,69 @@ public final class FailoverDetector implements Detector {
 
     @Override
     public void onFlow(FlowEvent flow, Consumer<Alert> out) {
-        if (flow.protocol() != PacketView.PROTO_TCP || !flow.clientSyn()
-                || rules.commonPorts().contains(flow.serverPort())
-                || !local.contains(flow.clientHigh(), flow.clientLow())
-                || local.contains(flow.serverHigh(), flow.serverLow())) {
-            return;
+        long now = flow.endNanos();
+        if (flow.protocol() == PacketView.PROTO_TCP && flow.clientSyn()
+                && !rules.commonPorts().contains(flow.serverPort())
+                && local.contains(flow.clientHigh(), flow.clientLow())
+                && !local.contains(flow.serverHigh(), flow.serverLow())) {
+            add(flow, now);
         }
+        raiseSettled(now, out);
+    }
+
+    @Override
+    public void finish(long lastNanos, Consumer<Alert> out) {
+        for (Key key : pending) {
+            Series s = series.get(key);
+            if (s != null) {
+                s.readyAt = Math.min(s.readyAt, lastNanos);
+            }
+        }
+        raiseSettled(lastNanos, out);
+    }
+
+    private void add(FlowEvent flow, long now) {
         Key key = new Key(new IpAddress(flow.ipVersion(), flow.clientHigh(), flow.clientLow()), flow.serverPort());
         Series s = series.computeIfAbsent(key, k -> new Series());
         long t = flow.startNanos();
         if (s.servers.isEmpty() || Math.abs(t - s.windowStart) > rules.windowNanos()) {
             s.restart(t);
         }
-        IpAddress server = new IpAddress(flow.ipVersion(), flow.serverHigh(), flow.serverLow());
-        if (s.servers.size() < rules.maxServers()) {
-            s.servers.put(server, Math.min(t, s.servers.getOrDefault(server, t)));
+        if (s.sweep) {
+            return;
         }
-        boolean failed = flow.state() == TcpState.SYN || flow.endNanos() - flow.startNanos() < rules.failNanos();
-        if (failed) {
+        IpAddress server = new IpAddress(flow.ipVersion(), flow.serverHigh(), flow.serverLow());
+        s.servers.merge(server, t, Math::min);
+        if (s.servers.size() > rules.maxServers()) {
+            s.sweep = true;
+            s.servers.clear();
+            s.servers.put(server, t);
+            pending.remove(key);
+            return;
+        }
+        if (flow.state() == TcpState.SYN || flow.endNanos() - flow.startNanos() < rules.failNanos()) {
             s.failures++;
             s.failed.add(server);
         }
-        long now = flow.endNanos();
-        if (s.servers.size() >= rules.minServers() && s.failures >= rules.minFailures()
+        if (s.servers.size() >= rules.minServers() && s.failures >= rules.minFailures() && !pending.contains(key)
                 && (s.alertedAt == Long.MIN_VALUE || now - s.alertedAt >= rules.suppressNanos())) {
-            s.alertedAt = now;
-            out.accept(alert(key, s, now));
+            s.readyAt = now + rules.settleNanos();
+            pending.add(key);
+        }
+    }
+
+    /** Alerts on the series whose settling time has passed without them turning into a sweep. */
+    private void raiseSettled(long now, Consumer<Alert> out) {
+        for (Iterator<Key> it = pending.iterator(); it.hasNext(); ) {
+            Key key = it.next();
+            Series s = series.get(key);
+            if (s == null || s.sweep) {
+                it.remove();
+            } else if (s.readyAt <= now) {
+                it.remove();
+                s.alertedAt = s.readyAt;
+                out.accept(alert(key, s, s.readyAt));
+            }
         }
     }
 
@@ -125,6 +166,8 @@ public final class FailoverDetector implements Detector {
         final Set<IpAddress> failed = new LinkedHashSet<>();
         long windowStart;
         long failures;
+        boolean sweep;
+        long readyAt;
         long alertedAt = Long.MIN_VALUE;
 
         void restart(long t) {
@@ -132,6 +175,7 @@ public final class FailoverDetector implements Detector {
             failed.clear();
             windowStart = t;
             failures = 0;
+            sweep = false;
         }
     }
 }

@@ -17,11 +17,13 @@ import java.util.Set;
  * @param commonPorts server ports where talking to many servers is ordinary (web, mail, DNS, MQTT...): ignored
  * @param suppressNanos no second alert for the same host and port for this long
  * @param maxSeries host-port series tracked at once; the least recently used is dropped beyond (counted)
- * @param maxServers servers remembered and listed per series
+ * @param maxServers more distinct servers than this on one port within the window is a sweep (a scan), not fail-over
+ * @param settleNanos traffic time an alert waits after its series qualifies, to see whether it turns into a sweep
  * @param severity severity of the alert
  */
 public record FailoverRules(int minServers, int minFailures, long failNanos, long windowNanos, Set<Integer> commonPorts,
-                            long suppressNanos, int maxSeries, int maxServers, Severity severity) {
+                            long suppressNanos, int maxSeries, int maxServers, long settleNanos,
+                            Severity severity) {
     /** The rule file's name in a {@link RuleSource}. */
     public static final String FILE = "c2-failover.yaml";
 
@@ -32,7 +34,7 @@ public record FailoverRules(int minServers, int minFailures, long failNanos, lon
     /** The file as written: every field optional. */
     private record Spec(Integer minServers, Integer minFailures, Integer failSeconds, Integer windowSeconds,
                         List<Integer> commonPorts, Integer suppressSeconds, Integer maxSeries, Integer maxServers,
-                        String severity) {
+                        Integer settleSeconds, String severity) {
     }
 
     /** The rules shipped with Warden. */
@@ -49,7 +51,7 @@ public record FailoverRules(int minServers, int minFailures, long failNanos, lon
     public static FailoverRules parse(String source, byte[] yaml) {
         Spec s = RuleFields.parse(source, yaml, Spec.class);
         if (s == null) {
-            s = new Spec(null, null, null, null, null, null, null, null, null);
+            s = new Spec(null, null, null, null, null, null, null, null, null, null);
         }
         int minServers = RuleFields.atLeast(source, "minServers", s.minServers(), 3, 2);
         return new FailoverRules(minServers,
@@ -60,7 +62,8 @@ public record FailoverRules(int minServers, int minFailures, long failNanos, lon
                         443, 465, 587, 853, 993, 995, 1883, 5222, 5223, 8080, 8443, 8883)),
                 RuleFields.atLeast(source, "suppressSeconds", s.suppressSeconds(), 86_400, 0) * RuleFields.SECOND,
                 RuleFields.atLeast(source, "maxSeries", s.maxSeries(), 10_000, 1),
-                RuleFields.atLeast(source, "maxServers", s.maxServers(), 16, minServers),
+                RuleFields.atLeast(source, "maxServers", s.maxServers(), 10, minServers),
+                RuleFields.atLeast(source, "settleSeconds", s.settleSeconds(), 120, 0) * RuleFields.SECOND,
                 RuleFields.severity(source, "severity", s.severity(), Severity.HIGH));
     }
 }
