@@ -9,6 +9,7 @@ import dev.warden.watch.detect.LocalNetworks;
 import dev.warden.watch.flow.FlowEvent;
 import dev.warden.watch.flow.IpAddress;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,8 @@ public final class IrcC2Detector implements Detector {
     private static final int MAX_TEXT = 64;
     private static final Set<String> CLIENT_COMMANDS = Set.of("NICK", "USER", "JOIN", "PRIVMSG", "PING", "PONG",
             "MODE", "WHO", "QUIT");
+    private static final List<byte[]> CLIENT_COMMAND_BYTES = CLIENT_COMMANDS.stream()
+            .map(c -> c.getBytes(StandardCharsets.US_ASCII)).toList();
     private static final Set<String> ORDER_CARRIERS = Set.of("PRIVMSG", "TOPIC", "332", "NOTICE");
 
     private final IrcRules rules;
@@ -70,23 +73,21 @@ public final class IrcC2Detector implements Detector {
     public void onPacket(PacketView p, Consumer<Alert> out) {
         orders.count(p, out);
         ByteBuffer buf = p.buffer();
-        if (p.protocol() != PacketView.PROTO_TCP || buf == null
-                || !IrcLine.mayStart(buf, p.payloadOffset(), p.payloadLength())) {
+        if (p.protocol() != PacketView.PROTO_TCP || buf == null || p.payloadLength() < 4) {
+            return;
+        }
+        int off = p.payloadOffset();
+        int len = p.payloadLength();
+        if (!IrcLine.startsWithCommand(buf, off, len, CLIENT_COMMAND_BYTES)
+                && !IrcLine.startsWithPrefix(buf, off, len)) {
             return;
         }
         boolean srcLocal = local.contains(p.srcHigh(), p.srcLow());
         boolean dstLocal = local.contains(p.dstHigh(), p.dstLow());
-        if (srcLocal == dstLocal) {
-            return;
-        }
-        List<IrcLine> lines = IrcLine.parse(buf, p.payloadOffset(), p.payloadLength(), rules.scanBytes());
-        if (lines.isEmpty()) {
-            return;
-        }
-        if (srcLocal) {
-            fromClient(p, lines, out);
-        } else {
-            fromServer(p, lines);
+        if (srcLocal && !dstLocal) {
+            fromClient(p, IrcLine.parse(buf, off, len, rules.scanBytes()), out);
+        } else if (dstLocal && !srcLocal && !sessions.isEmpty()) {
+            fromServer(p, buf, off, len);
         }
     }
 
@@ -121,14 +122,14 @@ public final class IrcC2Detector implements Detector {
         }
     }
 
-    private void fromServer(PacketView p, List<IrcLine> lines) {
+    private void fromServer(PacketView p, ByteBuffer buf, int off, int len) {
         IpAddress bot = new IpAddress(p.ipVersion(), p.dstHigh(), p.dstLow());
         IpAddress server = new IpAddress(p.ipVersion(), p.srcHigh(), p.srcLow());
         Session s = sessions.get(new Key(bot, server, p.srcPort()));
         if (s == null || !s.commands.contains("NICK") && !s.commands.contains("JOIN")) {
             return;
         }
-        for (IrcLine line : lines) {
+        for (IrcLine line : IrcLine.parse(buf, off, len, rules.scanBytes())) {
             if (ORDER_CARRIERS.contains(line.command())) {
                 orders.offer(bot, server + ":" + p.srcPort(), line.trailing(), p.timestampNanos());
             }

@@ -20,13 +20,31 @@ record IrcLine(String prefix, String command, List<String> params, String traili
     static final int MAX_LINE = 512;
     private static final int MAX_PARAMS = 15;
 
-    /** The payload of a packet may hold IRC when it starts with a prefix or an upper-case command letter. */
-    static boolean mayStart(ByteBuffer buf, int offset, int length) {
-        if (length < 4) {
-            return false;
+    /**
+     * True when the payload starts with one of {@code commands} followed by a space: the allocation-free test that
+     * keeps every other packet (HTTP, TLS, binary) from being parsed.
+     */
+    static boolean startsWithCommand(ByteBuffer buf, int offset, int length, List<byte[]> commands) {
+        for (byte[] c : commands) {
+            if (length > c.length && buf.get(offset + c.length) == ' ' && startsWith(buf, offset, c)) {
+                return true;
+            }
         }
-        byte b = buf.get(offset);
-        return b == ':' || (b >= 'A' && b <= 'Z');
+        return false;
+    }
+
+    /** True when the payload starts like a server line, with a {@code :prefix}. */
+    static boolean startsWithPrefix(ByteBuffer buf, int offset, int length) {
+        return length >= 4 && buf.get(offset) == ':';
+    }
+
+    private static boolean startsWith(ByteBuffer buf, int offset, byte[] word) {
+        for (int i = 0; i < word.length; i++) {
+            if (buf.get(offset + i) != word[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The IRC lines among the first {@code budget} bytes of {@code buf[offset, offset + length)}. */

@@ -3,9 +3,14 @@ package dev.warden.watch.detect.c2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.warden.watch.decode.DecodeStats;
+import dev.warden.watch.decode.PacketDecoder;
+import dev.warden.watch.decode.PacketView;
+import dev.warden.watch.decode.PcapReader;
 import dev.warden.watch.detect.Alert;
 import dev.warden.watch.detect.DetectorContext;
 import dev.warden.watch.detect.Detectors;
+import dev.warden.watch.flow.FlowEvent;
 import dev.warden.watch.flow.FlowTable;
 import dev.warden.watch.pipeline.WatchPipeline;
 import dev.warden.watch.replay.PcapReplay;
@@ -41,6 +46,35 @@ class C2RealTrafficTest {
                     FlowTable.Config.defaults(), alerts::add);
             PcapReplay.run(f, pipeline);
         }
+        return alerts;
+    }
+
+    /**
+     * The capture's flows only, as a Zeek log or a NetFlow exporter would give them: the packets go through a flow
+     * table here and only its {@link FlowEvent}s reach the pipeline, so payload detectors see nothing.
+     */
+    private static List<Alert> replayFlowsOnly(String file) throws IOException {
+        Path pcap = TRAFFIC.resolve(file);
+        assumeTrue(Files.isRegularFile(pcap), "real capture " + pcap.toAbsolutePath() + " is absent");
+        List<FlowEvent> flows = new ArrayList<>();
+        FlowTable table = new FlowTable(FlowTable.Config.defaults(), flows::add);
+        DecodeStats stats = new DecodeStats();
+        PacketDecoder decoder = new PacketDecoder(stats);
+        PacketView view = new PacketView();
+        try (PcapReader reader = PcapReader.open(pcap, stats)) {
+            while (reader.next()) {
+                if (decoder.decode(reader, view)) {
+                    table.packet(view);
+                }
+            }
+        }
+        table.finish();
+        List<Alert> alerts = new ArrayList<>();
+        WatchPipeline pipeline = new WatchPipeline(Detectors.only(DetectorContext.defaults(),
+                Set.of(IrcC2Detector.NAME, BeaconDetector.NAME, FailoverDetector.NAME)),
+                FlowTable.Config.defaults(), alerts::add);
+        flows.forEach(pipeline::flow);
+        pipeline.finish();
         return alerts;
     }
 
@@ -114,5 +148,16 @@ class C2RealTrafficTest {
     @Test
     void theBenignDlinkCamerasRaiseNothing() throws IOException {
         assertThat(replay("cams-dlink")).isEmpty();
+    }
+
+    /** Without payload (Zeek, NetFlow) the two bots are still found: 3-1 by fail-over, 42-1 by its beacon. */
+    @Test
+    void fromFlowsAloneBothBotsAreStillFound() throws IOException {
+        List<Alert> muhstik = replayFlowsOnly("iot23-3-1-c2/test.pcap");
+        assertThat(muhstik).isNotEmpty().allMatch(a -> a.host().equals("192.168.2.5"));
+        assertThat(signals(muhstik)).containsExactly("fail-over");
+        List<Alert> trojan = replayFlowsOnly("iot23-42-1-c2/42-1.http-payload-stripped.pcap");
+        assertThat(trojan).isNotEmpty().allMatch(a -> a.host().equals("192.168.1.197"));
+        assertThat(signals(trojan)).containsExactly("beacon");
     }
 }

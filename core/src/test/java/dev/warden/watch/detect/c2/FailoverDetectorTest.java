@@ -67,4 +67,13 @@ class FailoverDetectorTest {
         }
         assertThat(t.replay(dir)).isEmpty();
     }
+
+    @Test
+    void aScannersSweepOfAnOddPortIsNotFailOver() throws IOException {
+        Trace t = new Trace();
+        for (int i = 1; i <= 40; i++) {
+            t.tcp(5_000, BOT, 50_000 + i, "198.51.100." + i, 37215, Trace.SYN, "");
+        }
+        assertThat(t.replay(dir)).isEmpty();
+    }
 }

@@ -90,7 +90,7 @@ class IrcC2DetectorTest {
     void aFloodOrderFollowedByABurstTowardItsTargetIsAnAttackOrder() throws IOException {
         Trace t = register(new Trace(), 2407, "[mips|z]");
         t.say(BOT, 40_000, C2, 2407, "JOIN #bots")
-                .hear(C2, 2407, BOT, 40_000, ":boss!b@h PRIVMSG #bots :!udp 198.51.100.77 80 30");
+                .hear(C2, 2407, BOT, 40_000, "PING :k\r\n:boss!b@h PRIVMSG #bots :!udp 198.51.100.77 80 30");
         for (int i = 0; i < 250; i++) {
             t.udp(2_000, BOT, 30_000 + i, "198.51.100.77", 80, 512);
         }
