@@ -3,13 +3,8 @@ package dev.warden.watch.detect.c2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.warden.watch.decode.DecodeStats;
-import dev.warden.watch.decode.PacketDecoder;
-import dev.warden.watch.decode.PacketView;
-import dev.warden.watch.decode.PcapReader;
 import dev.warden.watch.detect.Alert;
-import dev.warden.watch.detect.DetectorContext;
-import dev.warden.watch.detect.Detectors;
+import dev.warden.watch.detect.Detector;
 import dev.warden.watch.flow.FlowEvent;
 import dev.warden.watch.flow.FlowTable;
 import dev.warden.watch.pipeline.WatchPipeline;
@@ -20,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -41,10 +37,7 @@ class C2RealTrafficTest {
         }
         List<Alert> alerts = new ArrayList<>();
         for (Path f : files) {
-            WatchPipeline pipeline = new WatchPipeline(Detectors.only(DetectorContext.defaults(),
-                    Set.of(IrcC2Detector.NAME, BeaconDetector.NAME, FailoverDetector.NAME)),
-                    FlowTable.Config.defaults(), alerts::add);
-            PcapReplay.run(f, pipeline);
+            PcapReplay.run(f, Trace.c2Pipeline(alerts));
         }
         return alerts;
     }
@@ -57,22 +50,20 @@ class C2RealTrafficTest {
         Path pcap = TRAFFIC.resolve(file);
         assumeTrue(Files.isRegularFile(pcap), "real capture " + pcap.toAbsolutePath() + " is absent");
         List<FlowEvent> flows = new ArrayList<>();
-        FlowTable table = new FlowTable(FlowTable.Config.defaults(), flows::add);
-        DecodeStats stats = new DecodeStats();
-        PacketDecoder decoder = new PacketDecoder(stats);
-        PacketView view = new PacketView();
-        try (PcapReader reader = PcapReader.open(pcap, stats)) {
-            while (reader.next()) {
-                if (decoder.decode(reader, view)) {
-                    table.packet(view);
-                }
+        Detector recorder = new Detector() {
+            @Override
+            public String name() {
+                return "flow-recorder";
             }
-        }
-        table.finish();
+
+            @Override
+            public void onFlow(FlowEvent flow, Consumer<Alert> out) {
+                flows.add(flow);
+            }
+        };
+        PcapReplay.run(pcap, new WatchPipeline(List.of(recorder), FlowTable.Config.defaults(), a -> { }));
         List<Alert> alerts = new ArrayList<>();
-        WatchPipeline pipeline = new WatchPipeline(Detectors.only(DetectorContext.defaults(),
-                Set.of(IrcC2Detector.NAME, BeaconDetector.NAME, FailoverDetector.NAME)),
-                FlowTable.Config.defaults(), alerts::add);
+        WatchPipeline pipeline = Trace.c2Pipeline(alerts);
         flows.forEach(pipeline::flow);
         pipeline.finish();
         return alerts;

@@ -80,11 +80,16 @@ final class Trace {
         Path file = Files.createTempFile(dir, "c2", ".pcap");
         Files.write(file, pcap.toByteArray());
         List<Alert> alerts = new ArrayList<>();
-        WatchPipeline pipeline = new WatchPipeline(Detectors.only(DetectorContext.defaults(),
-                Set.of(IrcC2Detector.NAME, BeaconDetector.NAME, FailoverDetector.NAME)), FlowTable.Config.defaults(),
-                alerts::add);
+        WatchPipeline pipeline = c2Pipeline(alerts);
         assertThat(PcapReplay.run(file, pipeline).malformedTotal()).isZero();
         return alerts;
+    }
+
+    /** A pipeline of the three C2 detectors with the shipped rules, collecting into {@code alerts}. */
+    static WatchPipeline c2Pipeline(List<Alert> alerts) {
+        return new WatchPipeline(Detectors.only(DetectorContext.defaults(),
+                Set.of(IrcC2Detector.NAME, BeaconDetector.NAME, FailoverDetector.NAME)), FlowTable.Config.defaults(),
+                alerts::add);
     }
 
     /** The alerts of one signal. */
