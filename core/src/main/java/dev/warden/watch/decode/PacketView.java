@@ -1,5 +1,7 @@
 package dev.warden.watch.decode;
 
+import java.nio.ByteBuffer;
+
 /**
  * One decoded packet, as a flyweight: {@link PacketDecoder} refills the same instance for every packet, so reading
  * millions of packets allocates nothing. Values stay valid until the next decode; copy what must outlive it.
@@ -25,6 +27,7 @@ public final class PacketView {
 
     private static final long V4_MAPPED_LOW = 0x0000FFFF00000000L;
 
+    ByteBuffer buffer;
     long timestampNanos;
     int linkType;
     int capturedLength;
@@ -125,6 +128,15 @@ public final class PacketView {
     void payload(int offset, int length) {
         payloadOffset = offset;
         payloadLength = Math.max(0, length);
+    }
+
+    /**
+     * The reused record buffer the packet was decoded from (big-endian; read with absolute gets only, never change
+     * its position): the payload is {@code [payloadOffset(), payloadOffset() + payloadLength())}. Valid until the next
+     * decode, like every other value here; null before the first.
+     */
+    public ByteBuffer buffer() {
+        return buffer;
     }
 
     /** Capture timestamp in nanoseconds since the Unix epoch. */

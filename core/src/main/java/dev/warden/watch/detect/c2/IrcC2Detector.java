@@ -1,0 +1,225 @@
+package dev.warden.watch.detect.c2;
+
+import dev.warden.watch.decode.PacketView;
+import dev.warden.watch.detect.Alert;
+import dev.warden.watch.detect.Detector;
+import dev.warden.watch.detect.DetectorContext;
+import dev.warden.watch.detect.DetectorProvider;
+import dev.warden.watch.detect.LocalNetworks;
+import dev.warden.watch.flow.FlowEvent;
+import dev.warden.watch.flow.IpAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * IRC command and control, read from packet payloads (captures only). A local host that sends IRC client commands
+ * (at least {@link IrcRules#minCommands()} distinct ones, NICK or JOIN among them) to a remote server is an IRC
+ * session; on a port outside {@link IrcRules#standardPorts()} that is the {@code irc} signal (IoT bots — Tsunami,
+ * Muhstik, the 42-1 trojan — use 2407, 4975 and the like; people use 6667), and on a standard port only when the
+ * nick matches {@link IrcRules#botNicks()}, so ordinary chat stays quiet. The alert names the server, port, nick,
+ * user and channel: it is raised at the first JOIN, or when the session's flow ends (bots refused by a full server
+ * never join), or at the end of input. Messages the server sends on such a session feed {@link AttackOrders}.
+ * State is one entry per host, server and port, bounded by {@link IrcRules#maxSessions()}.
+ */
+public final class IrcC2Detector implements Detector {
+    /** The detector's name and rule file stem. */
+    public static final String NAME = "c2-irc";
+    private static final int MAX_TEXT = 64;
+    private static final Set<String> CLIENT_COMMANDS = Set.of("NICK", "USER", "JOIN", "PRIVMSG", "PING", "PONG",
+            "MODE", "WHO", "QUIT");
+    private static final List<byte[]> CLIENT_COMMAND_BYTES = CLIENT_COMMANDS.stream()
+            .map(c -> c.getBytes(StandardCharsets.US_ASCII)).toList();
+    private static final Set<String> ORDER_CARRIERS = Set.of("PRIVMSG", "TOPIC", "332", "NOTICE");
+
+    private final IrcRules rules;
+    private final LocalNetworks local;
+    private final LruMap<Key, Session> sessions;
+    private final AttackOrders orders;
+
+    public IrcC2Detector(IrcRules rules, LocalNetworks local) {
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.local = Objects.requireNonNull(local, "local");
+        this.sessions = new LruMap<>(rules.maxSessions());
+        this.orders = new AttackOrders(rules);
+    }
+
+    /** Makes the detector from {@code c2-irc.yaml}. */
+    public static final class Provider implements DetectorProvider {
+        @Override
+        public String name() {
+            return NAME;
+        }
+
+        @Override
+        public Detector create(DetectorContext context) {
+            return new IrcC2Detector(IrcRules.load(context.rules()), context.local());
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void onPacket(PacketView p, Consumer<Alert> out) {
+        orders.count(p, out);
+        ByteBuffer buf = p.buffer();
+        if (p.protocol() != PacketView.PROTO_TCP || buf == null || p.payloadLength() < 4) {
+            return;
+        }
+        int off = p.payloadOffset();
+        int len = p.payloadLength();
+        if (!IrcLine.startsWithCommand(buf, off, len, CLIENT_COMMAND_BYTES)
+                && !IrcLine.startsWithPrefix(buf, off, len)) {
+            return;
+        }
+        boolean srcLocal = local.contains(p.srcHigh(), p.srcLow());
+        boolean dstLocal = local.contains(p.dstHigh(), p.dstLow());
+        if (srcLocal && !dstLocal) {
+            fromClient(p, IrcLine.parse(buf, off, len, rules.scanBytes()), out);
+        } else if (dstLocal && !srcLocal && !sessions.isEmpty()) {
+            fromServer(p, buf, off, len);
+        }
+    }
+
+    private void fromClient(PacketView p, List<IrcLine> lines, Consumer<Alert> out) {
+        Session s = null;
+        boolean joined = false;
+        for (IrcLine line : lines) {
+            if (!CLIENT_COMMANDS.contains(line.command())) {
+                continue;
+            }
+            if (s == null) {
+                Key key = new Key(new IpAddress(p.ipVersion(), p.srcHigh(), p.srcLow()),
+                        new IpAddress(p.ipVersion(), p.dstHigh(), p.dstLow()), p.dstPort());
+                s = sessions.computeIfAbsent(key, k -> new Session());
+            }
+            s.commands.add(line.command());
+            String arg = IrcLine.clean(line.firstArg(), MAX_TEXT);
+            switch (line.command()) {
+                case "NICK" -> s.nick = arg;
+                case "USER" -> s.user = arg;
+                case "JOIN" -> {
+                    s.channel = arg;
+                    joined = true;
+                }
+                default -> {
+                }
+            }
+        }
+        if (joined) {
+            raise(new Key(new IpAddress(p.ipVersion(), p.srcHigh(), p.srcLow()),
+                    new IpAddress(p.ipVersion(), p.dstHigh(), p.dstLow()), p.dstPort()), s, p.timestampNanos(), out);
+        }
+    }
+
+    private void fromServer(PacketView p, ByteBuffer buf, int off, int len) {
+        IpAddress bot = new IpAddress(p.ipVersion(), p.dstHigh(), p.dstLow());
+        IpAddress server = new IpAddress(p.ipVersion(), p.srcHigh(), p.srcLow());
+        Session s = sessions.get(new Key(bot, server, p.srcPort()));
+        if (s == null || !s.commands.contains("NICK") && !s.commands.contains("JOIN")) {
+            return;
+        }
+        for (IrcLine line : IrcLine.parse(buf, off, len, rules.scanBytes())) {
+            if (ORDER_CARRIERS.contains(line.command())) {
+                orders.offer(bot, server + ":" + p.srcPort(), line.trailing(), p.timestampNanos());
+            }
+        }
+    }
+
+    @Override
+    public void onFlow(FlowEvent flow, Consumer<Alert> out) {
+        if (flow.protocol() != PacketView.PROTO_TCP || sessions.isEmpty()) {
+            return;
+        }
+        Key key = new Key(new IpAddress(flow.ipVersion(), flow.clientHigh(), flow.clientLow()),
+                new IpAddress(flow.ipVersion(), flow.serverHigh(), flow.serverLow()), flow.serverPort());
+        Session s = sessions.get(key);
+        if (s != null) {
+            raise(key, s, flow.endNanos(), out);
+        }
+    }
+
+    @Override
+    public void finish(long lastNanos, Consumer<Alert> out) {
+        for (Map.Entry<Key, Session> e : List.copyOf(sessions.entrySet())) {
+            if (e.getValue().alertedAt == Long.MIN_VALUE) {
+                raise(e.getKey(), e.getValue(), lastNanos, out);
+            }
+        }
+    }
+
+    @Override
+    public long dropped() {
+        return sessions.dropped() + orders.dropped();
+    }
+
+    /** Raises the irc alert for a session that qualifies and was not alerted on within the suppression time. */
+    private void raise(Key key, Session s, long t, Consumer<Alert> out) {
+        if (s.alertedAt != Long.MIN_VALUE && t - s.alertedAt < rules.suppressNanos()) {
+            return;
+        }
+        if (s.commands.size() < rules.minCommands()
+                || !s.commands.contains("NICK") && !s.commands.contains("JOIN")) {
+            return;
+        }
+        boolean standard = rules.standardPorts().contains(key.port());
+        Pattern bot = botPattern(s.nick);
+        if (standard && bot == null) {
+            return;
+        }
+        s.alertedAt = t;
+        StringBuilder evidence = new StringBuilder("IRC client commands ").append(String.join(",", s.commands))
+                .append(" to ").append(key.server()).append(':').append(key.port())
+                .append(standard ? " (an IRC port)" : " (not an IRC port)");
+        evidence.append("; nick '").append(s.nick == null ? "" : s.nick).append('\'');
+        if (s.user != null) {
+            evidence.append(", user '").append(s.user).append('\'');
+        }
+        if (s.channel != null) {
+            evidence.append(", channel '").append(s.channel).append('\'');
+        }
+        if (bot != null) {
+            evidence.append("; nick matches bot pattern ").append(bot.pattern());
+        }
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("commands", (long) s.commands.size());
+        counts.put("port", (long) key.port());
+        out.accept(C2Alert.of(t, key.host().toString(), rules.severity(), "irc",
+                List.of(key.server() + ":" + key.port()), evidence.toString(), counts));
+    }
+
+    private Pattern botPattern(String nick) {
+        if (nick == null) {
+            return null;
+        }
+        for (Pattern p : rules.botNicks()) {
+            if (p.matcher(nick).find()) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** A local host, the remote server and its port. */
+    private record Key(IpAddress host, IpAddress server, int port) {
+    }
+
+    /** What one host said to one server:port. */
+    private static final class Session {
+        final Set<String> commands = new TreeSet<>();
+        String nick;
+        String user;
+        String channel;
+        long alertedAt = Long.MIN_VALUE;
+    }
+}
