@@ -29,6 +29,7 @@ public final class PacketDecoder {
     public boolean decode(int linkType, ByteBuffer buf, int offset, int capturedLength, int originalLength,
                           long timestampNanos, PacketView out) {
         out.reset(timestampNanos, linkType, capturedLength, originalLength);
+        out.buffer = buf;
         stats.packet(originalLength);
         if (out.truncated) {
             stats.note(DecodeStats.Reason.SNAP_TRUNCATED);
