@@ -165,6 +165,10 @@ public final class BruteForceDetector implements Detector {
             if (count < rules.minSessions()) {
                 return false;
             }
+            if (count * RuleFields.SECOND > rules.maxSessionsPerSecond() * Math.max(RuleFields.SECOND, last - first)) {
+                restart(t); // too fast to read each answer: a flood of connections (the flood detector's), not guessing
+                return false;
+            }
             quietUntil = t + rules.suppressNanos();
             return true;
         }

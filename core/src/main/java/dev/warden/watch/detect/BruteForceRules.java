@@ -12,6 +12,7 @@ import java.util.Set;
  * @param minSessions short sessions from one host to one server, within one window, that make a brute force
  * @param windowNanos the window, opened by the first session
  * @param maxSessionNanos a session longer than this is a person working, not a password guess
+ * @param maxSessionsPerSecond sessions per second toward one server at most: faster is a flood, not guessing
  * @param minServerPackets packets the server must have sent (SYN-ACK, prompt, answer): fewer is a scan probe
  * @param suppressNanos after an alert, no new alert for the same pair for this long
  * @param severity severity of a brute force from a local host
@@ -19,7 +20,7 @@ import java.util.Set;
  * @param maxPairs (client, server) pairs and victims tracked at once; the least recently seen dropped beyond
  */
 public record BruteForceRules(Set<Integer> ports, int minSessions, long windowNanos, long maxSessionNanos,
-                              int minServerPackets, long suppressNanos, Severity severity, Severity victimSeverity,
+                              double maxSessionsPerSecond, int minServerPackets, long suppressNanos, Severity severity, Severity victimSeverity,
                               int maxPairs) {
     /** The rule file's name in a {@link RuleSource}. */
     public static final String FILE = "brute-force.yaml";
@@ -30,7 +31,7 @@ public record BruteForceRules(Set<Integer> ports, int minSessions, long windowNa
 
     /** The file as written: every field optional. */
     private record Spec(List<Integer> ports, Integer minSessions, Integer windowSeconds, Integer maxSessionSeconds,
-                        Integer minServerPackets, Integer suppressSeconds, String severity, String victimSeverity,
+                        Double maxSessionsPerSecond, Integer minServerPackets, Integer suppressSeconds, String severity, String victimSeverity,
                         Integer maxPairs) {
     }
 
@@ -47,7 +48,7 @@ public record BruteForceRules(Set<Integer> ports, int minSessions, long windowNa
     public static BruteForceRules parse(String source, byte[] yaml) {
         Spec s = RuleFields.parse(source, yaml, Spec.class);
         if (s == null) {
-            s = new Spec(null, null, null, null, null, null, null, null, null);
+            s = new Spec(null, null, null, null, null, null, null, null, null, null);
         }
         Severity victim = RuleFields.severity(source, "victimSeverity", s.victimSeverity(), Severity.LOW);
         if (victim != Severity.INFO && victim != Severity.LOW) {
@@ -57,6 +58,7 @@ public record BruteForceRules(Set<Integer> ports, int minSessions, long windowNa
                 RuleFields.atLeast(source, "minSessions", s.minSessions(), 20, 2),
                 RuleFields.atLeast(source, "windowSeconds", s.windowSeconds(), 60, 1) * RuleFields.SECOND,
                 RuleFields.atLeast(source, "maxSessionSeconds", s.maxSessionSeconds(), 30, 1) * RuleFields.SECOND,
+                RuleFields.positive(source, "maxSessionsPerSecond", s.maxSessionsPerSecond(), 5),
                 RuleFields.atLeast(source, "minServerPackets", s.minServerPackets(), 3, 1),
                 RuleFields.atLeast(source, "suppressSeconds", s.suppressSeconds(), 3600, 0) * RuleFields.SECOND,
                 RuleFields.severity(source, "severity", s.severity(), Severity.HIGH), victim,
