@@ -87,8 +87,8 @@ final class FloodCounter {
         sources.add(h);
     }
 
-    /** Average packets per second since the window's first packet (at least one second). */
+    /** Average packets per second since the window's first packet (over at least a millisecond). */
     long averagePps() {
-        return packets * RuleFields.SECOND / Math.max(RuleFields.SECOND, last - first);
+        return Math.round(packets * (double) RuleFields.SECOND / Math.max(1_000_000L, last - first));
     }
 }

