@@ -98,7 +98,7 @@ public final class BruteForceDetector implements Detector {
         }
         e.append(String.format(Locale.ROOT, "%d short sessions to port%s %s within %.1f s (mean %.1f s, %d packets "
                         + "from the server each on average; window %d s)", s.count, s.ports.size() == 1 ? "" : "s",
-                join(s.ports), (s.last - s.first) / 1e9, s.totalNanos / 1e9 / s.count, s.serverPackets / s.count,
+                RuleFields.joinPorts(s.ports), (s.last - s.first) / 1e9, s.totalNanos / 1e9 / s.count, s.serverPackets / s.count,
                 rules.windowNanos() / RuleFields.SECOND));
         if (victim) {
             e.append("; the host is the target, not the attacker");
@@ -112,14 +112,6 @@ public final class BruteForceDetector implements Detector {
         }
         return new Alert(f.startNanos(), host, KIND, victim ? rules.victimSeverity() : rules.severity(), peers,
                 e.toString(), counts, role);
-    }
-
-    private static String join(Set<Integer> ports) {
-        StringBuilder sb = new StringBuilder();
-        for (Integer p : ports) {
-            sb.append(sb.isEmpty() ? "" : ",").append(p);
-        }
-        return sb.toString();
     }
 
     /** A local client and a server. */

@@ -50,10 +50,7 @@ public record BruteForceRules(Set<Integer> ports, int minSessions, long windowNa
         if (s == null) {
             s = new Spec(null, null, null, null, null, null, null, null, null, null);
         }
-        Severity victim = RuleFields.severity(source, "victimSeverity", s.victimSeverity(), Severity.LOW);
-        if (victim != Severity.INFO && victim != Severity.LOW) {
-            throw new RulesException(source + " at victimSeverity: a victim is not infected, so info or low only");
-        }
+        Severity victim = RuleFields.victimSeverity(source, "victimSeverity", s.victimSeverity(), Severity.LOW);
         return new BruteForceRules(RuleFields.ports(source, "ports", s.ports(), List.of(23, 2323, 22)),
                 RuleFields.atLeast(source, "minSessions", s.minSessions(), 20, 2),
                 RuleFields.atLeast(source, "windowSeconds", s.windowSeconds(), 60, 1) * RuleFields.SECOND,

@@ -67,10 +67,7 @@ public record FloodRules(long windowNanos, Map<FloodKind, Double> pps, double sy
         pps.put(FloodKind.UDP, RuleFields.positive(source, "udpPps", s.udpPps(), 2000));
         pps.put(FloodKind.GRE, RuleFields.positive(source, "grePps", s.grePps(), 500));
         pps.put(FloodKind.HTTP, RuleFields.positive(source, "httpRequestsPerSecond", s.httpRequestsPerSecond(), 20));
-        Severity victim = RuleFields.severity(source, "victimSeverity", s.victimSeverity(), Severity.LOW);
-        if (victim != Severity.INFO && victim != Severity.LOW) {
-            throw new RulesException(source + " at victimSeverity: a victim is not infected, so info or low only");
-        }
+        Severity victim = RuleFields.victimSeverity(source, "victimSeverity", s.victimSeverity(), Severity.LOW);
         return new FloodRules(
                 RuleFields.atLeast(source, "windowSeconds", s.windowSeconds(), 10, 1) * RuleFields.SECOND, pps,
                 RuleFields.share(source, "synShare", s.synShare(), 0.5),
