@@ -40,6 +40,7 @@ public final class PacketView {
     int etherType;
 
     int encapDepth;
+    int tunnelProtocol;
     int tunnelIpVersion;
     long tunnelSrcHigh;
     long tunnelSrcLow;
@@ -83,7 +84,7 @@ public final class PacketView {
         this.originalLength = originalLength;
         truncated = capturedLength < originalLength;
         vlanCount = outerVlan = innerVlan = etherType = 0;
-        encapDepth = tunnelIpVersion = 0;
+        encapDepth = tunnelProtocol = tunnelIpVersion = 0;
         tunnelSrcHigh = tunnelSrcLow = tunnelDstHigh = tunnelDstLow = 0;
         greKeyPresent = false;
         greKey = 0;
@@ -114,6 +115,7 @@ public final class PacketView {
     /** Remembers the current (outermost) IP header as the tunnel endpoints before an inner packet is decoded. */
     void enterTunnel() {
         if (encapDepth++ == 0) {
+            tunnelProtocol = protocol;
             tunnelIpVersion = ipVersion;
             tunnelSrcHigh = srcHigh;
             tunnelSrcLow = srcLow;
@@ -185,6 +187,11 @@ public final class PacketView {
     /** Number of tunnels (GRE, IP in IP) crossed to reach the inner packet. */
     public int encapDepth() {
         return encapDepth;
+    }
+
+    /** IP protocol of the outermost tunnel ({@link #PROTO_GRE}, 4 for IP in IP, 41 for IPv6 in IP), else 0. */
+    public int tunnelProtocol() {
+        return tunnelProtocol;
     }
 
     /** IP version of the outermost header when {@link #encapDepth()} &gt; 0, else 0. */
@@ -347,6 +354,27 @@ public final class PacketView {
     /** Captured length of that data (may be less than the packet said when truncated). */
     public int payloadLength() {
         return payloadLength;
+    }
+
+    /** Byte {@code index} of the captured payload as 0-255, or -1 past its end. */
+    public int payloadByte(int index) {
+        if (buffer == null || index < 0 || index >= payloadLength) {
+            return -1;
+        }
+        return buffer.get(payloadOffset + index) & 0xFF;
+    }
+
+    /** True when the captured payload begins with the bytes of {@code prefix}. */
+    public boolean payloadStartsWith(byte[] prefix) {
+        if (buffer == null || prefix.length > payloadLength) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (buffer.get(payloadOffset + i) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The source address as text (allocates; for tests and reports, not the per-packet path). */

@@ -90,6 +90,24 @@ public final class RuleFields {
         }
     }
 
+    /** The severity of a victim alert: a victim is not infected, so only {@code info} or {@code low}. */
+    public static Severity victimSeverity(String source, String field, String value, Severity fallback) {
+        Severity s = severity(source, field, value, fallback);
+        if (s != Severity.INFO && s != Severity.LOW) {
+            throw new RulesException(source + " at " + field + ": a victim is not infected, so info or low only");
+        }
+        return s;
+    }
+
+    /** Ports as evidence text: {@code 23,2323}. */
+    public static String joinPorts(Collection<Integer> ports) {
+        StringBuilder sb = new StringBuilder();
+        for (Integer p : ports) {
+            sb.append(sb.isEmpty() ? "" : ",").append(p);
+        }
+        return sb.toString();
+    }
+
     /** A non-empty set of ports 1-65535, or {@code fallback} when absent. */
     public static Set<Integer> ports(String source, String field, Collection<Integer> value, List<Integer> fallback) {
         Set<Integer> ports = new TreeSet<>();

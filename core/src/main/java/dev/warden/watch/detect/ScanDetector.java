@@ -28,23 +28,13 @@ public final class ScanDetector implements Detector {
 
     private final ScanRules rules;
     private final LocalNetworks local;
-    private final Map<Addr, HostState> hosts;
-    private long droppedHosts;
+    private final BoundedMap<Addr, HostState> hosts;
 
     /** A detector alerting on local hosts only ({@code local}: the watched network's ranges). */
     public ScanDetector(ScanRules rules, LocalNetworks local) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.local = Objects.requireNonNull(local, "local");
-        this.hosts = new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Addr, HostState> eldest) {
-                if (size() > rules.maxHosts()) {
-                    droppedHosts++;
-                    return true;
-                }
-                return false;
-            }
-        };
+        this.hosts = new BoundedMap<>(rules.maxHosts());
     }
 
     /** Makes the detector from {@code scan.yaml}. */
@@ -106,7 +96,7 @@ public final class ScanDetector implements Detector {
     /** Hosts dropped from the table because it held {@link ScanRules#maxHosts()}. */
     @Override
     public long dropped() {
-        return droppedHosts;
+        return hosts.dropped();
     }
 
     /** Hosts tracked now. */
@@ -118,7 +108,7 @@ public final class ScanDetector implements Detector {
         boolean mirai = h.miraiSyns > 0 && h.miraiSyns >= rules.miraiShare() * h.syns;
         StringBuilder evidence = new StringBuilder()
                 .append("SYNs to ").append(h.targets.size()).append(" distinct addresses on port")
-                .append(h.ports.size() == 1 ? " " : "s ").append(join(h.ports))
+                .append(h.ports.size() == 1 ? " " : "s ").append(RuleFields.joinPorts(h.ports))
                 .append(String.format(java.util.Locale.ROOT, " within %.1f s (window %d s)",
                         (h.last - h.first) / 1e9, rules.windowNanos() / 1_000_000_000L));
         if (h.miraiSyns > 0) {
@@ -132,14 +122,6 @@ public final class ScanDetector implements Detector {
         counts.put("ports", (long) h.ports.size());
         return new Alert(t, flow.client(), KIND, mirai ? rules.miraiSeverity() : rules.severity(), h.peers,
                 evidence.toString(), counts);
-    }
-
-    private static String join(Set<Integer> ports) {
-        StringBuilder sb = new StringBuilder();
-        for (Integer p : ports) {
-            sb.append(sb.isEmpty() ? "" : ",").append(p);
-        }
-        return sb.toString();
     }
 
     /** An address as PacketView holds it. */

@@ -186,12 +186,18 @@ class PacketDecoderTest {
     void greTunnelsKeepOuterEndpointsAndDecodeInner() {
         assertThat(decode(fixture("gre-key-ipv4-udp"))).isTrue();
         assertThat(view.encapDepth()).isEqualTo(1);
+        assertThat(view.tunnelProtocol()).isEqualTo(PacketView.PROTO_GRE);
         assertThat(view.greKeyPresent()).isTrue();
         assertThat(view.greKey()).isEqualTo(0xDEADBEEFL);
+        assertThat(view.payloadByte(view.payloadLength())).isEqualTo(-1);
+        assertThat(view.payloadByte(-1)).isEqualTo(-1);
         assertThat(PacketView.address(view.tunnelSrcHigh(), view.tunnelSrcLow(), view.tunnelIpVersion()))
                 .isEqualTo("203.0.113.1");
         assertThat(view.srcAddress()).isEqualTo("192.168.1.5");
         assertThat(view.dstPort()).isEqualTo(53);
+
+        assertThat(decode(fixture("ipip-ipv6"))).isTrue();
+        assertThat(view.tunnelProtocol()).isEqualTo(41);
 
         assertThat(decode(fixture("gre-teb-eth-ipv4-tcp"))).isTrue();
         assertThat(view.vlanCount()).isEqualTo(1);

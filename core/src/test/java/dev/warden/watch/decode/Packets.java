@@ -98,7 +98,7 @@ public final class Packets {
     }
 
     /** GRE version 0 with checksum/key/sequence words when their values are non-null. */
-    static byte[] gre(int protocol, Integer checksum, Long key, Long seq, byte[] payload) {
+    public static byte[] gre(int protocol, Integer checksum, Long key, Long seq, byte[] payload) {
         int flags = (checksum != null ? 0x8000 : 0) | (key != null ? 0x2000 : 0) | (seq != null ? 0x1000 : 0);
         byte[] out = cat(u16(flags), u16(protocol));
         if (checksum != null) {
