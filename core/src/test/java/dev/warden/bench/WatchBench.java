@@ -26,8 +26,8 @@ public final class WatchBench {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            System.err.println("usage: WatchBench decode|flows|pipeline FILE");
+        if (args.length < 2 || args.length > 3) {
+            System.err.println("usage: WatchBench decode|flows|pipeline FILE [DETECTOR,...]");
             System.exit(2);
         }
         String stage = args[0];
@@ -38,7 +38,8 @@ public final class WatchBench {
         long[] alerts = new long[1];
         FlowTable table = stage.equals("flows") ? new FlowTable(FlowTable.Config.defaults(), f -> flows[0]++) : null;
         WatchPipeline pipeline = stage.equals("pipeline")
-                ? new WatchPipeline(Detectors.all(DetectorContext.defaults()), FlowTable.Config.defaults(),
+                ? new WatchPipeline(Detectors.only(DetectorContext.defaults(),
+                        args.length == 3 ? java.util.Set.of(args[2].split(",")) : null), FlowTable.Config.defaults(),
                         a -> alerts[0]++)
                 : null;
         long start = System.nanoTime();
