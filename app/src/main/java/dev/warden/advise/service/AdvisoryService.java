@@ -13,7 +13,7 @@ import dev.warden.advise.ingest.IngestLimits;
 import dev.warden.advise.ingest.Source;
 import dev.warden.advise.kev.KevCatalog;
 import dev.warden.advise.match.AdvisoryMatcher;
-import dev.warden.advise.match.ReviewItem;
+import dev.warden.advise.ReviewItem;
 import dev.warden.advise.store.AdvisoryRow;
 import dev.warden.advise.store.AdvisoryStore;
 import dev.warden.advise.store.MatchChanges;
