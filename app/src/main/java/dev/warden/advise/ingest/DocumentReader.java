@@ -53,15 +53,34 @@ public final class DocumentReader implements AutoCloseable {
     }
 
     private void file(Path path, DocumentSink sink) {
+        try {
+            sink.document(new Document(path.toString(), readFile(path)));
+        } catch (IngestException e) {
+            sink.rejected(path.toString(), e.getMessage());
+        }
+    }
+
+    /** One document from a file path or an http(s) URL (a KEV catalog, say), within the same limits. */
+    public Document fetch(String fileOrUrl) throws IngestException {
+        if (fileOrUrl.matches("(?i)https?://.*")) {
+            try {
+                return new Document(fileOrUrl, http.get(URI.create(fileOrUrl)));
+            } catch (IllegalArgumentException e) {
+                throw new IngestException("'" + fileOrUrl + "' is not a valid URL");
+            }
+        }
+        return new Document(fileOrUrl, readFile(Path.of(fileOrUrl)));
+    }
+
+    private byte[] readFile(Path path) throws IngestException {
         try (InputStream in = Files.newInputStream(path)) {
             byte[] bytes = in.readNBytes(limits.maxDocumentBytes() + 1);
             if (bytes.length > limits.maxDocumentBytes()) {
-                sink.rejected(path.toString(), "larger than " + limits.maxDocumentBytes() + " bytes");
-                return;
+                throw new IngestException(path + ": larger than " + limits.maxDocumentBytes() + " bytes");
             }
-            sink.document(new Document(path.toString(), bytes));
+            return bytes;
         } catch (IOException e) {
-            sink.rejected(path.toString(), "cannot read: " + e.getMessage());
+            throw new IngestException(path + ": cannot read: " + e.getMessage(), e);
         }
     }
 

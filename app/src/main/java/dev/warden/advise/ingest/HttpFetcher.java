@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  * each redirect, and redirects are counted), a connect timeout, one deadline for headers and body together (so a
  * server that never finishes its response is cut off), and a size cap on the body while it streams in.
  */
-public final class HttpFetcher implements AutoCloseable {
+final class HttpFetcher implements AutoCloseable {
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     private final HttpClient client;
@@ -26,7 +26,7 @@ public final class HttpFetcher implements AutoCloseable {
     private final Predicate<URI> allowed;
 
     /** @param allowed which URLs may be fetched (the CLI allows the hosts the user named) */
-    public HttpFetcher(IngestLimits limits, Predicate<URI> allowed) {
+    HttpFetcher(IngestLimits limits, Predicate<URI> allowed) {
         this.limits = limits;
         this.allowed = allowed;
         this.client = HttpClient.newBuilder().connectTimeout(limits.connectTimeout())
@@ -34,7 +34,7 @@ public final class HttpFetcher implements AutoCloseable {
     }
 
     /** The body of a 200 response to GET {@code uri}, following at most the allowed number of redirects. */
-    public byte[] get(URI uri) throws IngestException {
+    byte[] get(URI uri) throws IngestException {
         URI current = uri;
         for (int hop = 0; ; hop++) {
             check(current);

@@ -2,10 +2,7 @@ package dev.warden.advise.ingest;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,11 +43,11 @@ final class ProviderCrawler {
         }
         for (Listed l : listed) {
             try {
-                byte[] bytes = http.get(l.document());
+                Document d = new Document(l.document().toString(), http.get(l.document()));
                 if (l.hash() != null) {
-                    checkHash(l, bytes);
+                    checkHash(l, d);
                 }
-                sink.document(new Document(l.document().toString(), bytes));
+                sink.document(d);
             } catch (IngestException e) {
                 sink.rejected(l.document().toString(), e.getMessage());
             }
@@ -122,16 +119,11 @@ final class ProviderCrawler {
         }
     }
 
-    private void checkHash(Listed l, byte[] bytes) throws IngestException {
+    private void checkHash(Listed l, Document d) throws IngestException {
         String algorithm = l.hash().getPath().endsWith(".sha512") ? "SHA-512" : "SHA-256";
         String text = new String(http.get(l.hash()), StandardCharsets.US_ASCII).strip();
         String expected = text.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
-        String actual;
-        try {
-            actual = HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(algorithm + " is missing from the JDK", e);
-        }
+        String actual = d.digest(algorithm);
         if (!actual.equals(expected)) {
             throw new IngestException(l.document() + ": " + algorithm + " " + actual + " differs from the provider's "
                     + l.hash());

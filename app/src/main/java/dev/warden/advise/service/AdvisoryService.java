@@ -7,7 +7,6 @@ import dev.warden.advise.ingest.CsafValidator;
 import dev.warden.advise.ingest.Document;
 import dev.warden.advise.ingest.DocumentReader;
 import dev.warden.advise.ingest.DocumentSink;
-import dev.warden.advise.ingest.HttpFetcher;
 import dev.warden.advise.ingest.IngestException;
 import dev.warden.advise.ingest.IngestLimits;
 import dev.warden.advise.ingest.Source;
@@ -30,12 +29,8 @@ import dev.warden.model.KnownExploited;
 import dev.warden.store.Store;
 import dev.warden.store.StoreException;
 import java.net.URI;
-import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -106,17 +101,13 @@ public final class AdvisoryService {
      * @throws IngestException when it cannot be read or is not a KEV catalog
      */
     public int importKev(String fileOrUrl, Predicate<URI> allowedUrls) throws IngestException {
-        byte[] bytes;
-        if (fileOrUrl.startsWith("http://") || fileOrUrl.startsWith("https://")) {
-            try (HttpFetcher http = new HttpFetcher(limits, allowedUrls)) {
-                bytes = http.get(URI.create(fileOrUrl));
-            }
-        } else {
-            bytes = readFile(fileOrUrl);
+        Document d;
+        try (DocumentReader reader = new DocumentReader(limits, allowedUrls)) {
+            d = reader.fetch(fileOrUrl);
         }
         Map<String, KnownExploited> kev;
         try {
-            kev = KevCatalog.read(bytes);
+            kev = KevCatalog.read(d.bytes());
         } catch (AdvisoryException e) {
             throw new IngestException(fileOrUrl + ": " + e.getMessage(), e);
         }
@@ -250,41 +241,6 @@ public final class AdvisoryService {
         }
     }
 
-    private byte[] readFile(String path) throws IngestException {
-        List<Document> read = new ArrayList<>();
-        List<String> failed = new ArrayList<>();
-        try (DocumentReader reader = new DocumentReader(limits, u -> false)) {
-            reader.read(new Source.File(Path.of(path)), new DocumentSink() {
-                @Override
-                public void document(Document d) {
-                    read.add(d);
-                }
-
-                @Override
-                public void rejected(String location, String reason) {
-                    failed.add(location + ": " + reason);
-                }
-
-                @Override
-                public void warning(String message) {
-                    failed.add(message);
-                }
-            });
-        }
-        if (read.isEmpty()) {
-            throw new IngestException(failed.isEmpty() ? path + ": nothing read" : failed.get(0));
-        }
-        return read.get(0).bytes();
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from the JDK", e);
-        }
-    }
-
     /** One import: receives the documents and records what became of each. */
     private final class Run implements DocumentSink {
         final List<ImportResult.Imported> imported = new ArrayList<>();
@@ -311,7 +267,7 @@ public final class AdvisoryService {
                 kev = store.transaction(AdvisoryStore::kev);
             }
             Advisory joined = KevCatalog.join(advisory, kev);
-            NewRevision revision = new NewRevision(joined, sha256(d.bytes()), d.location(),
+            NewRevision revision = new NewRevision(joined, d.digest("SHA-256"), d.location(),
                     new String(d.bytes(), StandardCharsets.UTF_8));
             long now = System.currentTimeMillis();
             Stored stored;
