@@ -12,20 +12,20 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The limits every advisory read obeys, kept as data in {@code content/advise/ingest.yaml}: advisories are untrusted
- * input, so each document, feed and provider is bounded in size, count, nesting and time.
+ * input, so each document, feed and provider is bounded in size, count and time (nesting and string lengths are
+ * bounded by {@link dev.warden.advise.csaf.CsafJson}).
  *
  * @param maxDocumentBytes largest document, feed, index or provider-metadata read
  * @param maxDocuments     most documents read from one directory or provider
- * @param maxNesting       deepest JSON nesting accepted
  * @param connectTimeout   per request connect timeout
  * @param requestDeadline  per request deadline for headers and body together
  * @param maxRedirects     redirects followed per request
  */
-public record IngestLimits(int maxDocumentBytes, int maxDocuments, int maxNesting, Duration connectTimeout,
+public record IngestLimits(int maxDocumentBytes, int maxDocuments, Duration connectTimeout,
                            Duration requestDeadline, int maxRedirects) {
     public static final String RESOURCE = "content/advise/ingest.yaml";
-    private static final Set<String> FIELDS = Set.of("max-document-bytes", "max-documents", "max-nesting",
-            "connect-seconds", "request-seconds", "max-redirects");
+    private static final Set<String> FIELDS =
+            Set.of("max-document-bytes", "max-documents", "connect-seconds", "request-seconds", "max-redirects");
 
     /** Loads the shipped limits; a missing or bad file is an error naming the file and the field. */
     public static IngestLimits load() {
@@ -57,7 +57,7 @@ public record IngestLimits(int maxDocumentBytes, int maxDocuments, int maxNestin
             }
         }
         return new IngestLimits(positive(source, root, "max-document-bytes"), positive(source, root, "max-documents"),
-                positive(source, root, "max-nesting"), Duration.ofSeconds(positive(source, root, "connect-seconds")),
+                Duration.ofSeconds(positive(source, root, "connect-seconds")),
                 Duration.ofSeconds(positive(source, root, "request-seconds")), positive(source, root, "max-redirects"));
     }
 

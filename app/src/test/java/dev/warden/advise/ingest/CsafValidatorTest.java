@@ -65,10 +65,11 @@ class CsafValidatorTest {
         assertThatThrownBy(() -> v.validate(new Document("latin1.json", badUtf8)))
                 .hasMessageContaining("latin1.json: not valid UTF-8");
 
-        String deep = "[".repeat(LIMITS.maxNesting() + 10) + "]".repeat(LIMITS.maxNesting() + 10);
+        String deep = "[".repeat(1000) + "]".repeat(1000);
         String nested = "{\"document\": " + deep + "}";
         assertThatThrownBy(() -> v.validate(new Document("deep.json", nested.getBytes(StandardCharsets.UTF_8))))
-                .hasMessageContaining("deep.json: not acceptable JSON")
+                .hasMessageContaining("deep.json")
+                .hasMessageContaining("not valid JSON")
                 .hasMessageContaining("nesting depth");
 
         byte[] huge = new byte[LIMITS.maxDocumentBytes() + 1];

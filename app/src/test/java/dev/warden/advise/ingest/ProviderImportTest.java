@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ProviderImportTest {
     private static final String HOST = "127.77.170.1";
     private static final IngestLimits LIMITS =
-            new IngestLimits(1_000_000, 20, 64, Duration.ofSeconds(2), Duration.ofSeconds(2), 2);
+            new IngestLimits(1_000_000, 20, Duration.ofSeconds(2), Duration.ofSeconds(2), 2);
 
     @TempDir
     Path tmp;
