@@ -1,5 +1,6 @@
 package dev.warden.cli;
 
+import dev.warden.advise.service.AdvisoryService;
 import dev.warden.assess.AssessEngine;
 import dev.warden.assess.AssessOptions;
 import dev.warden.assess.AssessResult;
@@ -36,6 +37,7 @@ import java.util.function.Predicate;
  * The discover → identify → record and assess → record pipelines, shared by the commands and the demo.
  * Discovery yields evidence per host, fingerprints turn it into a Device, the inventory records what changed;
  * assessment runs the checks over devices, feeds learned firmware back to the inventory and records findings.
+ * Whenever the inventory changed, the devices are matched again against the advisories in force.
  */
 final class Scans {
     private Scans() {
@@ -68,6 +70,9 @@ final class Scans {
         targets.hosts().forEach(h -> targetSet.add(h.getHostAddress()));
         Predicate<String> inScope = targetSet::contains;
         List<Change> changes = new Inventory(store).recordDiscovery(scan, devices, inScope);
+        if (!changes.isEmpty()) {
+            new AdvisoryService(store).rematch();
+        }
         return new Discovered(scan, devices, changes);
     }
 
@@ -78,10 +83,14 @@ final class Scans {
         AssessResult r = new AssessEngine(catalog).assess(devices, options);
         Scan scan = Scan.of(ScanKind.ASSESS, targetText, started, System.currentTimeMillis());
         Inventory inventory = new Inventory(store);
+        boolean firmwareChanged = false;
         for (Fact f : r.facts()) {
             if (f.name().equals("firmware") && inventory.device(f.ip()).isPresent()) {
-                inventory.updateFirmware(scan, f.ip(), f.value(), "check " + f.check());
+                firmwareChanged |= inventory.updateFirmware(scan, f.ip(), f.value(), "check " + f.check()).isPresent();
             }
+        }
+        if (firmwareChanged) {
+            new AdvisoryService(store).rematch();
         }
         List<String> ips = devices.stream().map(Device::ip).toList();
         FindingCounts counts = new Findings(store).record(scan, r.findings(), ips);
