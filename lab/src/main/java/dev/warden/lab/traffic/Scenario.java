@@ -18,6 +18,8 @@ public record Scenario(long seed, Instant start, Duration length, int cameras, L
     static final Duration WARM_UP = Duration.ofSeconds(60);
     /** Quiet between two phases, so their windows do not touch. */
     static final Duration GAP = Duration.ofSeconds(20);
+    /** The phases of {@link #demo()}. */
+    public static final List<Phase> DEMO_PHASES = List.of(Phase.C2, Phase.SCAN, Phase.SYN_FLOOD);
     /** Largest capture length accepted. */
     static final Duration MAX_LENGTH = Duration.ofHours(2);
 
@@ -73,7 +75,7 @@ public record Scenario(long seed, Instant start, Duration length, int cameras, L
 
     /** Five minutes of three cameras; the last one joins an IRC C2, scans for telnet and then SYN-floods a target. */
     public static Scenario demo() {
-        return of(1, 5, 3, List.of(Phase.C2, Phase.SCAN, Phase.SYN_FLOOD));
+        return of(1, null, 3, DEMO_PHASES);
     }
 
     long startNanos() {
