@@ -23,9 +23,8 @@ final class IncidentsCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "JDBC_URL",
-            description = "Database: jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB. Default: $WARDEN_DB, else SQLite at <home>/warden.db.")
-    String db;
+    @Mixin
+    StoreOption db;
 
     @Option(names = "--host", paramLabel = "ADDRESS", description = "Only this device's incidents.")
     String host;
@@ -37,13 +36,7 @@ final class IncidentsCommand implements Callable<Integer> {
     public Integer call() {
         var h = home.open();
         PrintWriter out = spec.commandLine().getOut();
-        Store store;
-        try {
-            store = Store.open(h, db);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage());
-        }
-        try (store) {
+        try (Store store = db.open(h)) {
             List<Incident> list = new Incidents(store).list(host);
             if (json) {
                 list.forEach(i -> out.println(JsonLines.write(incident(i))));

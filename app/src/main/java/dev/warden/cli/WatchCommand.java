@@ -42,9 +42,8 @@ final class WatchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per alert: ts, host, kind, severity, peers, evidence, counts.")
     boolean json;
 
-    @Option(names = "--db", paramLabel = "JDBC_URL",
-            description = "Database: jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB. Default: $WARDEN_DB, else SQLite at <home>/warden.db.")
-    String db;
+    @Mixin
+    StoreOption db;
 
     @Option(names = "--no-store", description = "Do not store the alerts.")
     boolean noStore;
@@ -81,13 +80,7 @@ final class WatchCommand implements Callable<Integer> {
 
     /** Stores the run's alerts; returns the line saying so. */
     private String store(WardenHome h, List<Alert> alerts) {
-        Store store;
-        try {
-            store = Store.open(h, db);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage());
-        }
-        try (store) {
+        try (Store store = db.open(h)) {
             int added = new Incidents(store).record(alerts, "pcap:" + pcap.toAbsolutePath().normalize());
             return String.format("%d new alerts stored in %s (warden incidents lists them by device)%n", added, store);
         }

@@ -1,44 +1,27 @@
 package dev.warden.incident;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import dev.warden.store.PostgresSchema;
 import dev.warden.store.Store;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 
-/**
- * The incidents contract on PostgreSQL when {@code WARDEN_TEST_PG_URL} names a server (as for the inventory's
- * PostgreSQL test); skipped otherwise. Each test gets its own schema, dropped afterwards.
- */
+/** The incidents contract on PostgreSQL when {@code WARDEN_TEST_PG_URL} names a server; skipped otherwise. */
 class PostgresIncidentsTest extends IncidentsContract {
-    private static final String BASE = System.getenv("WARDEN_TEST_PG_URL");
-    private String schema;
+    private PostgresSchema schema;
 
     @BeforeAll
     static void needsAServer() {
-        assumeTrue(BASE != null && !BASE.isBlank(),
-                "WARDEN_TEST_PG_URL is not set: PostgreSQL incident tests skipped (set it to a jdbc:postgresql:// URL)");
+        PostgresSchema.assumeServer();
     }
 
     @Override
     Store openFresh() throws Exception {
-        schema = "warden_test_" + UUID.randomUUID().toString().replace("-", "");
-        execute("CREATE SCHEMA " + schema);
-        return Store.open(BASE + (BASE.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+        schema = PostgresSchema.create();
+        return schema.open();
     }
 
     @AfterEach
     void dropSchema() throws Exception {
-        execute("DROP SCHEMA " + schema + " CASCADE");
-    }
-
-    private void execute(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(BASE); Statement st = c.createStatement()) {
-            st.execute(sql);
-        }
+        schema.close();
     }
 }

@@ -4,15 +4,12 @@ import dev.warden.model.Severity;
 import dev.warden.watch.detect.Alert;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the alerts {@code warden watch --json} printed (one object per line: ts, host, kind, severity, peers,
@@ -22,7 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class AlertLines {
     /** Longest line accepted. */
     public static final int MAX_LINE = 1 << 20;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private AlertLines() {
     }
@@ -50,18 +46,12 @@ public final class AlertLines {
 
     /** One alert line; {@code where} names it in errors. */
     public static Alert parse(String where, String line) {
-        JsonNode o;
-        try {
-            o = JSON.readTree(line);
-        } catch (JacksonException e) {
-            throw new TruthException(where + ": not JSON: " + e.getOriginalMessage());
-        }
+        JsonNode o = Truth.tree(where, line.getBytes(StandardCharsets.UTF_8));
         if (o == null || !o.isObject()) {
             throw new TruthException(where + ": expected one JSON object per line");
         }
         try {
-            Instant ts = Instant.parse(text(where, o, "ts"));
-            long nanos = Math.addExact(Math.multiplyExact(ts.getEpochSecond(), 1_000_000_000L), ts.getNano());
+            long nanos = Truth.nanos(where + ": ts", text(where, o, "ts"));
             List<String> peers = new ArrayList<>();
             JsonNode p = o.get("peers");
             if (p != null && p.isArray()) {
@@ -79,8 +69,6 @@ public final class AlertLines {
                     sev == null ? Severity.INFO : Severity.fromWire(sev.asString()), peers,
                     ev == null ? "" : ev.asString(), counts,
                     role != null && "victim".equals(role.asString()) ? Alert.Role.VICTIM : Alert.Role.SOURCE);
-        } catch (DateTimeParseException | ArithmeticException e) {
-            throw new TruthException(where + ": ts: not an ISO-8601 instant");
         } catch (IllegalArgumentException e) {
             throw new TruthException(where + ": " + e.getMessage());
         }

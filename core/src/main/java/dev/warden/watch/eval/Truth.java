@@ -48,12 +48,7 @@ public record Truth(String capture, boolean synthetic, List<TruthWindow> windows
         if (json.length > MAX_BYTES) {
             throw new TruthException(name + ": larger than " + MAX_BYTES + " bytes");
         }
-        JsonNode root;
-        try {
-            root = JSON.readTree(json);
-        } catch (JacksonException e) {
-            throw new TruthException(name + ": not JSON: " + e.getOriginalMessage());
-        }
+        JsonNode root = tree(name, json);
         if (root == null || !root.isObject()) {
             throw new TruthException(name + ": expected a JSON object");
         }
@@ -112,8 +107,8 @@ public record Truth(String capture, boolean synthetic, List<TruthWindow> windows
             throw new TruthException(name + ": " + field + ".kind: unknown kind '" + kind + "' (known: "
                     + KINDS.stream().sorted().toList() + ")");
         }
-        long start = instant(name, field + ".start", text(name, field + ".start", w));
-        long end = instant(name, field + ".end", text(name, field + ".end", w));
+        long start = nanos(name + ": " + field + ".start", text(name, field + ".start", w));
+        long end = nanos(name + ": " + field + ".end", text(name, field + ".end", w));
         if (end < start) {
             throw new TruthException(name + ": " + field + ".end: before start");
         }
@@ -129,13 +124,22 @@ public record Truth(String capture, boolean synthetic, List<TruthWindow> windows
         return v.asString();
     }
 
-    private static long instant(String name, String field, String value) {
+    /** Parses JSON; a syntax error is a {@link TruthException} naming {@code where}. */
+    static JsonNode tree(String where, byte[] json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JacksonException e) {
+            throw new TruthException(where + ": not JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** An ISO-8601 instant in nanoseconds since the Unix epoch; a bad one is a {@link TruthException}. */
+    static long nanos(String where, String value) {
         try {
             Instant t = Instant.parse(value);
             return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
         } catch (DateTimeParseException | ArithmeticException e) {
-            throw new TruthException(name + ": " + field + ": not an ISO-8601 instant like 2026-01-05T10:00:00Z: '"
-                    + value + "'");
+            throw new TruthException(where + ": not an ISO-8601 instant like 2026-01-05T10:00:00Z: '" + value + "'");
         }
     }
 }

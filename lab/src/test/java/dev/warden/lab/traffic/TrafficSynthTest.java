@@ -95,7 +95,7 @@ class TrafficSynthTest {
         assertThat(d.miraiOutside()).isZero();
         assertThat(Files.size(out)).isLessThan(6L << 20);
         String head = new String(Files.readAllBytes(out), 0, 400, StandardCharsets.UTF_8);
-        assertThat(head).contains("synthetic: warden lab traffic --seed 1 --minutes 5 --phases c2,scan,syn-flood");
+        assertThat(head).contains("synthetic: warden lab traffic --seed 1 --minutes 5 --cameras 3 --phases c2,scan,syn-flood");
     }
 
     @Test
