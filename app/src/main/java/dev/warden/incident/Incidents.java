@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The {@code alerts} and {@code incidents} tables. {@link #record} stores a run's alerts (again storing the same alert
  * from the same input is a no-op) and folds each new {@link Alert.Role#SOURCE} alert into its host's open incident
- * when it comes within {@link #gap()} of it; otherwise the open incident is closed and a new one opened. Victim alerts
+ * when it comes within the folding gap of it; otherwise the open incident is closed and a new one opened. Victim alerts
  * are stored but start no incident.
  */
 public final class Incidents {
@@ -41,10 +41,6 @@ public final class Incidents {
     public Incidents(Store store, Duration gap) {
         this.store = Objects.requireNonNull(store, "store");
         this.gapNanos = gap.toNanos();
-    }
-
-    public Duration gap() {
-        return Duration.ofNanos(gapNanos);
     }
 
     /** Stores the alerts of one input ({@code source}, e.g. {@code pcap:/data/x.pcap}); returns how many were new. */
