@@ -24,9 +24,8 @@ final class InventoryCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--db", paramLabel = "JDBC_URL",
-            description = "Database: jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB. Default: $WARDEN_DB, else SQLite at <home>/warden.db.")
-    String db;
+    @Mixin
+    StoreOption db;
 
     @Option(names = "--changes", description = "List change events, oldest first.")
     boolean changes;
@@ -54,13 +53,7 @@ final class InventoryCommand implements Callable<Integer> {
         }
         var h = home.open();
         PrintWriter out = spec.commandLine().getOut();
-        Store store;
-        try {
-            store = Store.open(h, db);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage());
-        }
-        try (store) {
+        try (Store store = db.open(h)) {
             Inventory inventory = new Inventory(store);
             InventoryOutput view = new InventoryOutput(out, json);
             if (changes) {

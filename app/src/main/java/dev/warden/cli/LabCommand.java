@@ -15,11 +15,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code warden lab}: runs a simulated fleet of cameras, DVRs and routers on 127.77.0.0/16. */
-@Command(name = "lab", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "lab", mixinStandardHelpOptions = true, sortOptions = false, subcommands = LabTrafficCommand.class,
         description = {
             "Runs a simulated fleet of cameras, DVRs and routers, each on its own loopback address in 127.77.0.0/16,",
             "answering HTTP(S), RTSP, ONVIF, WS-Discovery, SSDP/UPnP, telnet and FTP like the real products.",
-            "Without --config it runs the default lab; --count N draws N devices from the lab's fleet recipe."})
+            "Without --config it runs the default lab; --count N draws N devices from the lab's fleet recipe.",
+            "'warden lab traffic' writes a synthetic capture of a camera network instead (see its --help)."})
 final class LabCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
