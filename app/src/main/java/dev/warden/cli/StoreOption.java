@@ -1,0 +1,21 @@
+package dev.warden.cli;
+
+import dev.warden.home.WardenHome;
+import dev.warden.store.Store;
+import picocli.CommandLine.Option;
+
+/** {@code --db JDBC_URL}, mixed into the commands that only read and write the store. */
+final class StoreOption {
+    @Option(names = "--db", paramLabel = "JDBC_URL",
+            description = "Database: jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB. Default: $WARDEN_DB, else SQLite at <home>/warden.db.")
+    String db;
+
+    /** Opens the store; a URL of the wrong kind is bad input (exit 3). */
+    Store open(WardenHome home) {
+        try {
+            return Store.open(home, db);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+    }
+}
