@@ -43,11 +43,11 @@ public final class SmtpSender implements Sender {
             props.put(p + "starttls.enable", "true");
             props.put(p + "starttls.required", "true");
         }
-        if (settings.security() != SmtpSettings.Security.NONE) {
-            props.put(p + "ssl.checkserveridentity", "true");
-        }
         if (settings.sslTrust() != null) {
-            props.put(p + "ssl.trust", settings.sslTrust());
+            props.put(p + "ssl.trust", settings.sslTrust()); // its certificate is trusted as it is, name included
+            props.put(p + "ssl.checkserveridentity", "false");
+        } else {
+            props.put(p + "ssl.checkserveridentity", "true");
         }
         this.session = Session.getInstance(props);
     }
@@ -84,8 +84,16 @@ public final class SmtpSender implements Sender {
         } catch (SendFailedException e) {
             throw new DeliveryException("SMTP " + settings.host() + " refused " + m.endpoint() + ": " + e.getMessage(), true, e);
         } catch (MessagingException e) {
-            throw new DeliveryException("SMTP " + settings.host() + ":" + settings.port() + ": " + e.getMessage(), false, e);
+            throw new DeliveryException("SMTP " + settings.host() + ":" + settings.port() + ": " + e.getMessage() + rootCause(e), false, e);
         }
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t == e ? "" : " (" + t + ")";
     }
 
     /** A MimeMessage whose Message-ID is the delivery id, not a fresh random one on every attempt. */

@@ -18,7 +18,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  *   user: warden                # optional: AUTH only when given
  *   password: env:SMTP_PASSWORD # a secret reference (env:NAME or file:PATH), never the password
  *   from: warden@example.org
- *   ssl-trust: mail.example.org # optional: trust this host's certificate without a CA (a lab or test server)
+ *   ssl-trust: mail.example.org # optional: trust this host's certificate as it is, no CA or name check (a lab server)
  * </pre>
  */
 public record SmtpSettings(String host, int port, Security security, String user, String passwordRef, String from,
