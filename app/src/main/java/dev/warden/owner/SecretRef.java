@@ -19,7 +19,7 @@ public final class SecretRef {
     /** Checks the form of a reference; the message says what is expected. */
     public static String validate(String ref) {
         if (ref == null || !(ref.startsWith("env:") && ref.length() > 4 || ref.startsWith("file:") && ref.length() > 5)) {
-            throw new IllegalArgumentException("secret reference '" + ref + "' must be env:NAME or file:PATH");
+            throw new IllegalArgumentException("a secret reference must be env:NAME or file:PATH (never the secret itself, which is not repeated here)");
         }
         return ref;
     }

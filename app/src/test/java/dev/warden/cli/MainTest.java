@@ -33,7 +33,7 @@ class MainTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String cmd : new String[] {"lab", "demo", "discover", "assess", "inventory"}) {
+        for (String cmd : new String[] {"lab", "demo", "discover", "assess", "inventory", "remediation", "notify"}) {
             Run r = run(cmd, "--help");
             assertThat(r.code()).as(cmd).isZero();
             assertThat(r.out()).as(cmd).contains("--home");
