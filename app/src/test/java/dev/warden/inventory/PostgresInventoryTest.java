@@ -1,46 +1,26 @@
 package dev.warden.inventory;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import dev.warden.store.Store;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
-import java.util.UUID;
+import dev.warden.store.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 
-/**
- * The inventory contract on PostgreSQL, when {@code WARDEN_TEST_PG_URL} names a server (a JDBC URL with user and
- * password, e.g. {@code jdbc:postgresql://127.0.0.1:5432/warden?user=warden&password=...}); skipped otherwise. Each
- * test gets its own schema, dropped afterwards.
- */
+/** The inventory contract on PostgreSQL, when {@code WARDEN_TEST_PG_URL} names a server (see {@link TestPostgres}). */
 class PostgresInventoryTest extends InventoryContract {
-    static final String ENV = "WARDEN_TEST_PG_URL";
-    private static final String BASE = System.getenv(ENV);
-    private String schema;
+    private final TestPostgres pg = new TestPostgres();
 
     @BeforeAll
     static void needsAServer() {
-        assumeTrue(BASE != null && !BASE.isBlank(),
-                ENV + " is not set: PostgreSQL store tests skipped (set it to a jdbc:postgresql:// URL to run them)");
+        TestPostgres.assumeConfigured("store");
     }
 
     @Override
     Store openFresh() throws Exception {
-        schema = "warden_test_" + UUID.randomUUID().toString().replace("-", "");
-        execute("CREATE SCHEMA " + schema);
-        return Store.open(BASE + (BASE.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+        return pg.open();
     }
 
     @AfterEach
     void dropSchema() throws Exception {
-        execute("DROP SCHEMA " + schema + " CASCADE");
-    }
-
-    private void execute(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(BASE); Statement st = c.createStatement()) {
-            st.execute(sql);
-        }
+        pg.drop();
     }
 }
