@@ -60,7 +60,7 @@ public final class Outbox {
     /** Pending items that may be tried now, oldest first, at most {@code limit}. */
     List<OutboxItem> due(Instant now, int limit) {
         return store.transaction(c -> Sql.query(c, "SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? "
-                + "ORDER BY created, id LIMIT " + limit, Outbox::row, now.toEpochMilli()));
+                + "ORDER BY created, ip, advisory_id, id LIMIT " + limit, Outbox::row, now.toEpochMilli()));
     }
 
     /**

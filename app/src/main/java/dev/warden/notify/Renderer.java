@@ -24,7 +24,7 @@ public final class Renderer {
         ClasspathLoader loader = new ClasspathLoader(Renderer.class.getClassLoader());
         loader.setPrefix(DIR);
         loader.setSuffix(".peb");
-        this.engine = new PebbleEngine.Builder().loader(loader).autoEscaping(false).strictVariables(true).build();
+        this.engine = new PebbleEngine.Builder().loader(loader).autoEscaping(false).strictVariables(true).newLineTrimming(false).build();
     }
 
     /** One message for one item. */

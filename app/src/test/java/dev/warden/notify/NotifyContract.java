@@ -114,7 +114,10 @@ abstract class NotifyContract {
         Message m = mail.accepted.get(0);
         assertThat(m.endpoint()).isEqualTo("alice@example.org");
         assertThat(m.subject()).contains(CAM, "Foscam FI9826P", ADVISORY, "critical".toUpperCase());
-        assertThat(m.text()).contains("Update to firmware 2.11.2.55 (or later).", CVE_A, CVE_B, CAM, m.deliveryId());
+        assertThat(m.text()).contains("Update to firmware 2.11.2.55 (or later).", CVE_A, CVE_B, CAM, m.deliveryId())
+                .contains("\n\nFoscam FI9826P (firmware 2.11.1.120) at " + CAM + "\n  Advisory: " + ADVISORY + " revision 1: ")
+                .contains("\n  Read it: https://example.org/advisories/" + ADVISORY + "\n  Severity: critical; fix by 2026-03-17\n")
+                .contains("\n  What to do (" + CVE_A + ", " + CVE_B + "): Update to firmware 2.11.2.55 (or later).\n\nWhen you have acted");
         assertThat(hook.accepted).hasSize(1);
         assertThat(hook.accepted.get(0).secretRef()).isEqualTo("env:HOOK_SECRET");
         assertThat(hook.accepted.get(0).json()).contains("\"advisory_id\":\"" + ADVISORY + "\"", "Update to firmware 2.11.2.55")
@@ -174,7 +177,8 @@ abstract class NotifyContract {
         assertThat(mail.accepted).singleElement().satisfies(m -> {
             assertThat(m.itemIds()).hasSize(2);
             assertThat(m.subject()).contains("2 device notifications");
-            assertThat(m.text()).contains(CAM, CAM2, "1. ", "2. ");
+            assertThat(m.text()).contains("\n1. Foscam FI9826P (firmware 2.11.1.120) at " + CAM + "\n",
+                    "\n2. Foscam FI9826P (firmware 2.11.1.120) at " + CAM2 + "\n");
         });
         assertThat(hook.accepted).singleElement().satisfies(m -> assertThat(m.json()).contains(CAM, CAM2));
         assertThat(outbox("sent")).hasSize(4);
