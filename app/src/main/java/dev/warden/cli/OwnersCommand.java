@@ -2,7 +2,6 @@ package dev.warden.cli;
 
 import dev.warden.owner.Owner;
 import dev.warden.owner.Owners;
-import dev.warden.store.Store;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,14 +56,11 @@ final class OwnersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Store s = store.open(home.open())) {
+            return store.run(home, s -> {
                 Owner o = new Owners(s).addOwner(new Owner(name, email, webhook, secret, digest));
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(json ? JsonLines.write(OwnersCommand.json(o, List.of())) : "owner " + o.name() + " saved");
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException(e.getMessage());
-            }
-            return ExitCode.OK;
+            });
         }
     }
 
@@ -78,7 +74,7 @@ final class OwnersCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (Store s = store.open(home.open())) {
+            return store.run(home, s -> {
                 Owners owners = new Owners(s);
                 List<String[]> assignments = owners.assignments();
                 Table t = new Table("OWNER", "EMAIL", "WEBHOOK", "SECRET", "DIGEST", "ASSIGNED");
@@ -99,8 +95,7 @@ final class OwnersCommand implements Runnable {
                 if (!json) {
                     t.print(out);
                 }
-            }
-            return ExitCode.OK;
+            });
         }
     }
 
@@ -118,15 +113,12 @@ final class OwnersCommand implements Runnable {
             if (sites.isEmpty() && ips.isEmpty()) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "give --site or --ip");
             }
-            try (Store s = store.open(home.open())) {
+            return store.run(home, s -> {
                 Owners owners = new Owners(s);
                 sites.forEach(site -> owners.assignSite(owner, site));
                 ips.forEach(ip -> owners.assignIp(owner, ip));
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException(e.getMessage());
-            }
-            spec.commandLine().getOut().println("owner " + owner + " assigned");
-            return ExitCode.OK;
+                spec.commandLine().getOut().println("owner " + owner + " assigned");
+            });
         }
     }
 

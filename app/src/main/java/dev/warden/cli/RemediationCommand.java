@@ -4,7 +4,6 @@ import dev.warden.remediation.Remediation;
 import dev.warden.remediation.RemediationState;
 import dev.warden.remediation.Remediations;
 import dev.warden.remediation.VersionOrder;
-import dev.warden.store.Store;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,10 +41,9 @@ final class RemediationCommand implements Callable<Integer> {
     }
 
     static int list(HomeOption home, StoreOption store, ListOptions o, PrintWriter out) {
-        try (Store s = store.open(home.open())) {
+        return store.run(home, s -> {
             print(out, new Remediations(s, Clock.systemUTC(), VersionOrder.SIMPLE).list(o.overdue), o.json);
-        }
-        return ExitCode.OK;
+        });
     }
 
     static void print(PrintWriter out, List<Remediation> items, boolean json) {
@@ -111,14 +109,11 @@ final class RemediationCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (Store s = store.open(home.open())) {
+            return store.run(home, s -> {
                 List<Remediation> now = new Remediations(s, Clock.systemUTC(), VersionOrder.SIMPLE)
                         .set(ip, advisory, cve, RemediationState.fromWire(state), reason);
                 print(spec.commandLine().getOut(), now, json);
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException(e.getMessage());
-            }
-            return ExitCode.OK;
+            });
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.warden.cli;
 
 import dev.warden.owner.Owners;
 import dev.warden.owner.Site;
-import dev.warden.store.Store;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,13 +44,10 @@ final class SitesCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (Store s = store.open(home.open())) {
+            return store.run(home, s -> {
                 Site site = new Owners(s).addSite(name, cidrs);
                 spec.commandLine().getOut().println(json ? JsonLines.write(SitesCommand.json(site)) : "site " + site.name() + " saved");
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException(e.getMessage());
-            }
-            return ExitCode.OK;
+            });
         }
     }
 
@@ -65,7 +61,7 @@ final class SitesCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            try (Store s = store.open(home.open())) {
+            return store.run(home, s -> {
                 Table t = new Table("SITE", "BLOCKS");
                 for (Site site : new Owners(s).sites()) {
                     if (json) {
@@ -77,8 +73,7 @@ final class SitesCommand implements Runnable {
                 if (!json) {
                     t.print(out);
                 }
-            }
-            return ExitCode.OK;
+            });
         }
     }
 }

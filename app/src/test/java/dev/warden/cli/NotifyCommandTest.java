@@ -43,11 +43,7 @@ class NotifyCommandTest {
     Path home;
 
     private Run warden(String... args) {
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--home";
-        all[args.length + 1] = home.toString();
-        return MainTest.run(all);
+        return MainTest.runIn(home, args);
     }
 
     @Test

@@ -57,11 +57,7 @@ class RemediationFlowTest {
     }
 
     private Run warden(String... args) {
-        String[] all = new String[args.length + 2];
-        System.arraycopy(args, 0, all, 0, args.length);
-        all[args.length] = "--home";
-        all[args.length + 1] = tmp.toString();
-        return MainTest.run(all);
+        return MainTest.runIn(tmp, args);
     }
 
     private List<JsonNode> jsonLines(Run r) {
