@@ -25,7 +25,7 @@ class StoreTest {
         try (Store s = Store.open(url)) {
             assertThat(tables(s)).containsAll(TABLES).contains("flyway_schema_history");
             assertThat(strings(s, "SELECT version || ':' || success FROM flyway_schema_history WHERE version IS NOT NULL"))
-                    .containsExactly("1:1");
+                    .contains("1:1", "4:1").allSatisfy(v -> assertThat(v).endsWith(":1"));
             assertThat(strings(s, "PRAGMA journal_mode")).containsExactly("wal");
             s.transaction(c -> Sql.update(c, "INSERT INTO scans (id, seq, kind, started, finished, targets) "
                     + "VALUES ('s1', 1, 'discover', 1, 2, '127.77.240.0/24')"));
