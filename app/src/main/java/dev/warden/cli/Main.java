@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "warden", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Keeps IP cameras, DVRs and routers from being hijacked, and catches the ones that were.",
-        subcommands = {DemoCommand.class, DiscoverCommand.class, AssessCommand.class, LabCommand.class, InventoryCommand.class, WatchCommand.class, EvalCommand.class, IncidentsCommand.class, AdvisoriesCommand.class, AffectedCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, DiscoverCommand.class, AssessCommand.class, LabCommand.class, InventoryCommand.class, WatchCommand.class, EvalCommand.class, IncidentsCommand.class, AdvisoriesCommand.class, AffectedCommand.class, OwnersCommand.class, SitesCommand.class, RemediationCommand.class, NotifyCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:failed while running", "2:bad command line", "3:bad configuration or input"})
 public final class Main implements Runnable {

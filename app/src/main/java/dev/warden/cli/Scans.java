@@ -24,7 +24,10 @@ import dev.warden.inventory.Scan;
 import dev.warden.inventory.ScanKind;
 import dev.warden.model.Device;
 import dev.warden.model.Finding;
+import dev.warden.remediation.Remediations;
+import dev.warden.remediation.VersionOrder;
 import dev.warden.store.Store;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -73,6 +76,7 @@ final class Scans {
         if (!changes.isEmpty()) {
             new AdvisoryService(store).rematch();
         }
+        verifyRemediations(store, devices);
         return new Discovered(scan, devices, changes);
     }
 
@@ -96,6 +100,15 @@ final class Scans {
         FindingCounts counts = new Findings(store).record(scan, r.findings(), ips);
         List<Device> known = devices.stream()
                 .map(d -> inventory.device(d.ip()).map(dev.warden.inventory.KnownDevice::device).orElse(d)).toList();
+        verifyRemediations(store, known);
         return new Assessed(scan, known, r.findings(), r.facts(), r.notes(), counts);
+    }
+
+    /** The re-assessment hook: firmware a scan just read may be the fix a remediation waits for. */
+    private static void verifyRemediations(Store store, List<Device> devices) {
+        Remediations remediations = new Remediations(store, Clock.systemUTC(), VersionOrder.SIMPLE);
+        for (Device d : devices) {
+            remediations.firmwareSeen(d.ip(), d.firmware());
+        }
     }
 }

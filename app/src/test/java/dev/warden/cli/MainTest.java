@@ -24,6 +24,14 @@ class MainTest {
         return new Run(code, out.toString(), err.toString());
     }
 
+    /** Runs a command line with {@code --home HOME} appended. */
+    static Run runIn(java.nio.file.Path home, String... args) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 2);
+        all[args.length] = "--home";
+        all[args.length + 1] = home.toString();
+        return run(all);
+    }
+
     @Test
     void helpListsEveryCommand() {
         Run r = run("--help");
@@ -33,7 +41,7 @@ class MainTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String cmd : new String[] {"lab", "demo", "discover", "assess", "inventory"}) {
+        for (String cmd : new String[] {"lab", "demo", "discover", "assess", "inventory", "remediation", "notify"}) {
             Run r = run(cmd, "--help");
             assertThat(r.code()).as(cmd).isZero();
             assertThat(r.out()).as(cmd).contains("--home");

@@ -205,24 +205,14 @@ public final class FleetBuilder {
             Set<String> weak = new TreeSet<>(fw.weaknesses());
             weak.addAll(exposed.getOrDefault(e.name(), Set.of()));
             Random rnd = new Random(seedOf(e.name(), addr));
-            List<Account> accounts = new ArrayList<>();
-            for (AccountSpec a : p.accounts()) {
-                if (a.weakness() == null || weak.contains(a.weakness())) {
-                    accounts.add(new Account(a.service(), a.user(), a.password()));
-                } else if (!a.hidden()) {
-                    accounts.add(new Account(a.service(), a.user(), strongPassword(rnd)));
-                }
-            }
-            List<ServiceSpec> services = new ArrayList<>();
-            for (ServiceSpec s : p.services()) {
-                if (s.when() == null || weak.contains(s.when())) {
-                    services.add(s);
-                    ProtocolServer server = catalog.protocol(s.protocol());
-                    String key = addr.getHostAddress() + ":" + s.port() + "/" + server.transport().wireName();
-                    String other = ports.put(key, e.name());
-                    if (other != null) {
-                        throw new LabException("port clash: " + key + " is used by both '" + other + "' and '" + e.name() + "'");
-                    }
+            List<Account> accounts = accounts(p, weak, rnd);
+            List<ServiceSpec> services = services(p, weak);
+            for (ServiceSpec s : services) {
+                ProtocolServer server = catalog.protocol(s.protocol());
+                String key = addr.getHostAddress() + ":" + s.port() + "/" + server.transport().wireName();
+                String other = ports.put(key, e.name());
+                if (other != null) {
+                    throw new LabException("port clash: " + key + " is used by both '" + other + "' and '" + e.name() + "'");
                 }
             }
             Behaviour b = Behaviour.NORMAL;
@@ -241,6 +231,53 @@ public final class FleetBuilder {
                     mappings.get(e.name())));
         }
         return out;
+    }
+
+    /**
+     * The same device after a firmware upgrade (or downgrade) to another variant of its profile: same name, address,
+     * hardware, serial, MAC and behaviour; the weaknesses, accounts and services of the new firmware. A UPnP exposure
+     * stays, since the router's forward does not care what firmware runs behind it.
+     *
+     * @throws LabException when the profile has no such firmware
+     */
+    public static SimDevice upgraded(SimDevice d, String firmwareLabel) {
+        Profile p = d.profile();
+        FirmwareVariant fw = p.firmware(firmwareLabel);
+        if (fw == null) {
+            throw new LabException("device '" + d.name() + "': profile " + p.id() + " has no firmware '" + firmwareLabel
+                    + "' (known: " + String.join(", ", p.firmware().stream().map(FirmwareVariant::label).toList()) + ")");
+        }
+        Set<String> weak = new TreeSet<>(fw.weaknesses());
+        if (d.has(EXPOSED_BY_UPNP)) {
+            weak.add(EXPOSED_BY_UPNP);
+        }
+        Random rnd = new Random(seedOf(d.name(), d.address()));
+        return new SimDevice(d.name(), d.address(), p, fw, d.hardware(), d.serial(), d.mac(), d.uuid(), weak,
+                accounts(p, weak, rnd), services(p, weak), d.behaviour(), d.portMappings());
+    }
+
+    /** The profile's accounts on a device with these weaknesses: factory passwords only where a weakness plants them. */
+    private static List<Account> accounts(Profile p, Set<String> weak, Random rnd) {
+        List<Account> accounts = new ArrayList<>();
+        for (AccountSpec a : p.accounts()) {
+            if (a.weakness() == null || weak.contains(a.weakness())) {
+                accounts.add(new Account(a.service(), a.user(), a.password()));
+            } else if (!a.hidden()) {
+                accounts.add(new Account(a.service(), a.user(), strongPassword(rnd)));
+            }
+        }
+        return accounts;
+    }
+
+    /** The profile's services, less those whose {@code when} weakness is not planted. */
+    private static List<ServiceSpec> services(Profile p, Set<String> weak) {
+        List<ServiceSpec> services = new ArrayList<>();
+        for (ServiceSpec s : p.services()) {
+            if (s.when() == null || weak.contains(s.when())) {
+                services.add(s);
+            }
+        }
+        return services;
     }
 
     private static FirmwareVariant pick(List<FirmwareVariant> variants, Random rnd) {
