@@ -14,7 +14,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * Finds hosts that sweep telnet and Mirai-family exploit ports: per source, the distinct destinations it sends a SYN
+ * Finds hosts that sweep telnet, SSH and Mirai-family exploit ports: per source, the distinct destinations it sends a SYN
  * to on {@link ScanRules#ports()} within {@link ScanRules#windowNanos()}; reaching {@link ScanRules#minTargets()}
  * raises one {@code scan} alert, then the host is quiet for {@link ScanRules#suppressNanos()}. Only the client that
  * sent the SYN is counted, so a host that merely receives scans (or answers them, or is the victim of a spoofed
