@@ -2,6 +2,7 @@ package dev.warden.watch.live;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -29,9 +30,13 @@ final class Libpcap {
     static final int ERROR_PERM_DENIED = -8;
     static final int TSTAMP_PRECISION_NANO = 1;
     static final int NETMASK_UNKNOWN = 0xFFFFFFFF;
+    /** {@code struct pollfd}: int fd, short events, short revents. */
+    static final long POLLFD_SIZE = 8;
+    static final short POLLIN = 1;
 
     final MethodHandle create;
     final MethodHandle setSnaplen;
+    final MethodHandle setBufferSize;
     final MethodHandle setPromisc;
     final MethodHandle setTimeout;
     final MethodHandle setImmediateMode;
@@ -46,10 +51,15 @@ final class Libpcap {
     final MethodHandle geterr;
     final MethodHandle statustostr;
     final MethodHandle close;
+    final MethodHandle setnonblock;
+    final MethodHandle selectableFd;
+    /** libc's {@code poll}, to wait for a non-blocking handle with a timeout libpcap itself does not guarantee. */
+    final MethodHandle poll;
 
     private Libpcap(SymbolLookup lib) {
         create = bind(lib, "pcap_create", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
         setSnaplen = bind(lib, "pcap_set_snaplen", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+        setBufferSize = bind(lib, "pcap_set_buffer_size", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
         setPromisc = bind(lib, "pcap_set_promisc", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
         setTimeout = bind(lib, "pcap_set_timeout", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
         setImmediateMode = bind(lib, "pcap_set_immediate_mode", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
@@ -65,6 +75,10 @@ final class Libpcap {
         geterr = bind(lib, "pcap_geterr", FunctionDescriptor.of(ADDRESS, ADDRESS));
         statustostr = bind(lib, "pcap_statustostr", FunctionDescriptor.of(ADDRESS, JAVA_INT));
         close = bind(lib, "pcap_close", FunctionDescriptor.ofVoid(ADDRESS));
+        setnonblock = bind(lib, "pcap_setnonblock", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS));
+        selectableFd = bind(lib, "pcap_get_selectable_fd", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+        poll = bind(Linker.nativeLinker().defaultLookup(), "poll", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG,
+                JAVA_INT));
     }
 
     /** Loads the system's libpcap; a clear error naming the package when it is not installed. */
@@ -82,7 +96,7 @@ final class Libpcap {
 
     private static MethodHandle bind(SymbolLookup lib, String name, FunctionDescriptor fd) {
         MemorySegment symbol = lib.find(name).orElseThrow(
-                () -> new IllegalStateException("libpcap has no " + name + " (libpcap 1.5 or later is needed)"));
+                () -> new IllegalStateException("no " + name + " in libpcap or libc (libpcap 1.5 or later is needed)"));
         return Linker.nativeLinker().downcallHandle(symbol, fd);
     }
 

@@ -3,6 +3,7 @@ package dev.warden.watch.live;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import dev.warden.watch.decode.DecodeStats;
 import dev.warden.watch.decode.PacketDecoder;
@@ -16,15 +17,21 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Captures from a network interface through libpcap and feeds each frame to a {@link WatchPipeline} through the same
- * {@link PacketDecoder} the file reader uses: {@code pcap_create}, snap length, immediate mode, a 100 ms read timeout
- * (so a stop request is seen within it), nanosecond timestamps when the platform has them, then {@code
- * pcap_activate}, an optional BPF filter ({@code pcap_compile} and {@code pcap_setfilter}) and a {@code pcap_next_ex}
- * loop. Each frame is copied into one reused buffer, so decoding allocates nothing per packet. Kernel and interface
+ * {@link PacketDecoder} the file reader uses: {@code pcap_create}, snap length, immediate mode, nanosecond timestamps
+ * when the platform has them, then {@code pcap_activate}, an optional BPF filter ({@code pcap_compile} and {@code
+ * pcap_setfilter}) and a non-blocking {@code pcap_next_ex} loop that waits in {@code poll} for at most 100 ms when
+ * nothing is pending, so a stop request is seen in time (libpcap's own read timeout is not honoured in immediate mode
+ * on Linux: a blocking read on a quiet interface never returns). Each frame is copied into one reused buffer, so decoding allocates nothing per packet. Kernel and interface
  * drops ({@code pcap_stats}) are in the summary. One thread; close it to release the handle.
  */
 public final class LiveCapture implements AutoCloseable {
-    /** Bytes kept per frame, as the file reader's limit. */
-    public static final int SNAPLEN = 262_144;
+    /** Bytes kept per frame: any Ethernet or loopback frame whole (longer ones are counted as snap-truncated). */
+    public static final int SNAPLEN = 65_535;
+    /**
+     * The kernel's capture ring. libpcap sizes each ring slot for the snap length, so libpcap's 2 MB default holds
+     * only ~30 frames and a burst overflows it while the consumer is busy; 32 MB holds ~500.
+     */
+    private static final int BUFFER_BYTES = 32 << 20;
     private static final int TIMEOUT_MILLIS = 100;
     private static final int DLT_RAW = 12;
     private static final int DLT_RAW_OPENBSD = 14;
@@ -62,6 +69,7 @@ public final class LiveCapture implements AutoCloseable {
             LiveCapture c;
             try {
                 int ignored = (int) pcap.setSnaplen.invokeExact(h, SNAPLEN);
+                ignored = (int) pcap.setBufferSize.invokeExact(h, BUFFER_BYTES);
                 ignored = (int) pcap.setPromisc.invokeExact(h, 1);
                 ignored = (int) pcap.setTimeout.invokeExact(h, TIMEOUT_MILLIS);
                 ignored = (int) pcap.setImmediateMode.invokeExact(h, 1);
@@ -74,6 +82,9 @@ public final class LiveCapture implements AutoCloseable {
             try {
                 c.activate();
                 c.filter(filter);
+                if ((int) pcap.setnonblock.invokeExact(h, 1, errbuf) != 0) {
+                    throw new CaptureException("cannot capture on " + iface + ": " + errbuf.getString(0));
+                }
             } catch (Throwable t) {
                 c.close();
                 throw t;
@@ -142,15 +153,19 @@ public final class LiveCapture implements AutoCloseable {
         ByteBuffer frameBuffer = ByteBuffer.wrap(frame);
         MemorySegment headerPtr = arena.allocate(ADDRESS);
         MemorySegment dataPtr = arena.allocate(ADDRESS);
+        MemorySegment pollFd = arena.allocate(Libpcap.POLLFD_SIZE, 4);
         long deadline = durationMillis == 0 ? Long.MAX_VALUE
                 : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(durationMillis);
         long captured = 0;
         try {
             int linkType = linkType();
+            pollFd.set(JAVA_INT, 0, (int) pcap.selectableFd.invokeExact(handle));
+            pollFd.set(JAVA_SHORT, 4, Libpcap.POLLIN);
             while (!stop.getAsBoolean() && System.nanoTime() < deadline && (maxPackets == 0 || captured < maxPackets)) {
                 int rc = (int) pcap.nextEx.invokeExact(handle, headerPtr, dataPtr);
                 if (rc == 0) {
-                    continue;   // the read timeout: check stop and the limits
+                    await(pollFd);
+                    continue;   // then check stop and the limits
                 }
                 if (rc < 0) {
                     throw new CaptureException("capture on " + iface + " failed: " + error());
@@ -173,6 +188,15 @@ public final class LiveCapture implements AutoCloseable {
         } catch (Throwable t) {
             throw new IllegalStateException("libpcap call failed: " + t, t);
         }
+    }
+
+    /** Waits until the handle is readable or 100 ms passed; without a selectable descriptor, sleeps 10 ms. */
+    private void await(MemorySegment pollFd) throws Throwable {
+        if (pollFd.get(JAVA_INT, 0) < 0) {
+            Thread.sleep(10);
+            return;
+        }
+        int ignored = (int) pcap.poll.invokeExact(pollFd, 1L, TIMEOUT_MILLIS);
     }
 
     /** libpcap's DLT value as the pcap file link type the decoder expects (they differ only for raw IP). */
