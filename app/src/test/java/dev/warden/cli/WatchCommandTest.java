@@ -158,7 +158,8 @@ class WatchCommandTest {
      * The truth, derived from the flows (IoT-23's labels call these scans Benign): in {@code iot23-scans}
      * 192.168.1.196 sends SYNs to port 23 of 1,160 addresses in 85 s; 192.168.1.198 to 5,570 on 23, 315 on 52869 and
      * 86 on 37215 in 15.5 s; 192.168.1.194 to 593 on SSH 22 in 3.6 s. 192.168.1.197 (the 42-1 host) sends 857 SYNs,
-     * all to its one IRC C2 server on 4975: not a scan. In {@code victim-of-scans} 147.32.81.167 only receives
+     * all to its one IRC C2 server on 4975: not a scan. {@code scan-nmap}: 172.16.1.11 scans 24 hosts on 100 ports
+     * and 112 on 80/443 (host discovery) over 27 minutes. In {@code victim-of-scans} 147.32.81.167 only receives
      * telnet probes from ~236 sources: never a scanner, even when declared local.
      */
     @Test
@@ -177,6 +178,12 @@ class WatchCommandTest {
                 "--local", "147.32.81.0/24");
         assertThat(victim.code()).as(victim.err()).isZero();
         assertThat(scanners(victim)).isEmpty();
+
+        // nmap from 172.16.1.11: telnet reaches only 24 hosts (under the sweep rule's 64), but in minutes 10, 19 and
+        // 22 it sends half-open SYNs to 100 distinct ports within a minute: the port-scan rule
+        Run nmap = watchZeek(TRAFFIC.resolve("scan-nmap/conn.json.log"), "--json");
+        assertThat(scanners(nmap)).containsExactly("172.16.1.11");
+        assertThat(nmap.out()).contains("half-open SYNs (no ACK from the host) to 50 distinct ports");
 
         for (String quiet : List.of("iot23-42-1-c2/conn.log.labeled", "iot23-hue-4-1/bro/conn.log.labeled",
                 "iot23-echo-5-1/bro/conn.log.labeled", "parser-fixtures/satori-conn.log.headerless")) {

@@ -19,7 +19,9 @@ import java.util.function.Consumer;
  * raises one {@code scan} alert, then the host is quiet for {@link ScanRules#suppressNanos()}. Only the client that
  * sent the SYN is counted, so a host that merely receives scans (or answers them, or is the victim of a spoofed
  * flood) is never alerted. The alert says when Mirai's scanner signature (SYN sequence number equal to the
- * destination address) is present. Time is the flows' start time; state is bounded by {@link ScanRules#maxHosts()}. Only hosts in
+ * destination address) is present. A second rule finds port scans (nmap's SYN scan): half-open SYNs (the host never
+ * sends an ACK) to {@link ScanRules#minPorts()} distinct ports, any addresses, within the window. Time is the flows'
+ * start time; state is bounded by {@link ScanRules#maxHosts()}. Only hosts in
  * the {@link LocalNetworks} are alerted on: a remote scanner is the internet's noise, not one of our devices.
  */
 public final class ScanDetector implements Detector {
@@ -72,13 +74,33 @@ public final class ScanDetector implements Detector {
 
     /** Feeds one finished flow; returns an alert when this flow made its client a scanner. */
     public Optional<Alert> check(FlowEvent flow) {
-        if (flow.protocol() != PacketView.PROTO_TCP || !flow.clientSyn() || !rules.ports().contains(flow.serverPort())
+        if (flow.protocol() != PacketView.PROTO_TCP || !flow.clientSyn()
                 || !local.contains(flow.clientHigh(), flow.clientLow())) {
+            return Optional.empty();
+        }
+        boolean sweep = rules.ports().contains(flow.serverPort());
+        boolean halfOpen = rules.minPorts() > 0 && (flow.clientFlags() & PacketView.TCP_ACK) == 0;
+        if (!sweep && !halfOpen) {
             return Optional.empty();
         }
         long t = flow.startNanos();
         HostState h = hosts.computeIfAbsent(new Addr(flow.clientHigh(), flow.clientLow()), a -> new HostState());
         if (t < h.quietUntil) {
+            return Optional.empty();
+        }
+        if (halfOpen) {
+            PortProbes p = h.probes;
+            p.add(t, rules.windowNanos(), flow.serverPort(), new Addr(flow.serverHigh(), flow.serverLow()),
+                    flow.server(), rules.peerSample());
+            if (p.ports.size() >= rules.minPorts()) {
+                Alert alert = portScan(flow, p, t);
+                h.quietUntil = t + rules.suppressNanos();
+                p.restart(t);
+                h.restart(t);
+                return Optional.of(alert);
+            }
+        }
+        if (!sweep) {
             return Optional.empty();
         }
         if (h.targets.isEmpty() || t - h.windowStart >= rules.windowNanos()) {
@@ -134,6 +156,18 @@ public final class ScanDetector implements Detector {
                 evidence.toString(), counts);
     }
 
+    private Alert portScan(FlowEvent flow, PortProbes p, long t) {
+        String evidence = String.format(java.util.Locale.ROOT, "half-open SYNs (no ACK from the host) to %d distinct "
+                + "ports of %d addresses within %.1f s (window %d s): a port scan", p.ports.size(), p.targets.size(),
+                (p.last - p.first) / 1e9, rules.windowNanos() / 1_000_000_000L);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("targets", (long) p.targets.size());
+        counts.put("syns", p.probes);
+        counts.put("mirai_syns", 0L);
+        counts.put("ports", (long) p.ports.size());
+        return new Alert(t, flow.client(), KIND, rules.severity(), p.peers, evidence, counts);
+    }
+
     private static String join(Set<Integer> ports) {
         StringBuilder sb = new StringBuilder();
         for (Integer p : ports) {
@@ -148,6 +182,7 @@ public final class ScanDetector implements Detector {
 
     /** One source's current window. */
     private static final class HostState {
+        final PortProbes probes = new PortProbes();
         final Set<Addr> targets = new HashSet<>();
         final Set<Integer> ports = new TreeSet<>();
         final List<String> peers = new ArrayList<>();
