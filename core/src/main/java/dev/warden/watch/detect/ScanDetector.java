@@ -2,15 +2,11 @@ package dev.warden.watch.detect;
 
 import dev.warden.watch.decode.PacketView;
 import dev.warden.watch.flow.FlowEvent;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
@@ -27,6 +23,9 @@ import java.util.function.Consumer;
 public final class ScanDetector implements Detector {
     /** The alert kind. */
     public static final String KIND = "scan";
+
+    /** Distinct addresses a port scan's evidence counts at most (its threshold is ports, not addresses). */
+    private static final int PORT_SCAN_TARGETS = 1024;
 
     private final ScanRules rules;
     private final LocalNetworks local;
@@ -88,41 +87,28 @@ public final class ScanDetector implements Detector {
         if (t < h.quietUntil) {
             return Optional.empty();
         }
+        Addr target = new Addr(flow.serverHigh(), flow.serverLow());
         if (halfOpen) {
-            PortProbes p = h.probes;
-            p.add(t, rules.windowNanos(), flow.serverPort(), new Addr(flow.serverHigh(), flow.serverLow()),
-                    flow.server(), rules.peerSample());
-            if (p.ports.size() >= rules.minPorts()) {
-                Alert alert = portScan(flow, p, t);
-                h.quietUntil = t + rules.suppressNanos();
-                p.restart(t);
-                h.restart(t);
-                return Optional.of(alert);
+            h.portScan.add(flow, target, rules.windowNanos(), PORT_SCAN_TARGETS, rules.peerSample());
+            if (h.portScan.ports.size() >= rules.minPorts()) {
+                return Optional.of(raise(h, portScan(flow, h.portScan, t), t));
             }
         }
-        if (!sweep) {
-            return Optional.empty();
+        if (sweep) {
+            h.sweep.add(flow, target, rules.windowNanos(), rules.minTargets(), rules.peerSample());
+            if (h.sweep.targets.size() >= rules.minTargets()) {
+                return Optional.of(raise(h, alert(flow, h.sweep, t), t));
+            }
         }
-        if (h.targets.isEmpty() || t - h.windowStart >= rules.windowNanos()) {
-            h.restart(t);
-        }
-        h.syns++;
-        if (flow.synSeqIsDestination()) {
-            h.miraiSyns++;
-        }
-        h.ports.add(flow.serverPort());
-        h.first = Math.min(h.first, t);
-        h.last = Math.max(h.last, t);
-        if (h.targets.add(new Addr(flow.serverHigh(), flow.serverLow())) && h.peers.size() < rules.peerSample()) {
-            h.peers.add(flow.server());
-        }
-        if (h.targets.size() < rules.minTargets()) {
-            return Optional.empty();
-        }
-        Alert alert = alert(flow, h, t);
+        return Optional.empty();
+    }
+
+    /** Quiets the host for the suppression time and starts its windows afresh. */
+    private Alert raise(HostState h, Alert alert, long t) {
         h.quietUntil = t + rules.suppressNanos();
-        h.restart(t);
-        return Optional.of(alert);
+        h.sweep.restart(t);
+        h.portScan.restart(t);
+        return alert;
     }
 
     /** Hosts dropped from the table because it held {@link ScanRules#maxHosts()}. */
@@ -136,7 +122,7 @@ public final class ScanDetector implements Detector {
         return hosts.size();
     }
 
-    private Alert alert(FlowEvent flow, HostState h, long t) {
+    private Alert alert(FlowEvent flow, ProbeWindow h, long t) {
         boolean mirai = h.miraiSyns > 0 && h.miraiSyns >= rules.miraiShare() * h.syns;
         StringBuilder evidence = new StringBuilder()
                 .append("SYNs to ").append(h.targets.size()).append(" distinct addresses on port")
@@ -156,14 +142,14 @@ public final class ScanDetector implements Detector {
                 evidence.toString(), counts);
     }
 
-    private Alert portScan(FlowEvent flow, PortProbes p, long t) {
+    private Alert portScan(FlowEvent flow, ProbeWindow p, long t) {
         String evidence = String.format(java.util.Locale.ROOT, "half-open SYNs (no ACK from the host) to %d distinct "
                 + "ports of %d addresses within %.1f s (window %d s): a port scan", p.ports.size(), p.targets.size(),
                 (p.last - p.first) / 1e9, rules.windowNanos() / 1_000_000_000L);
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("targets", (long) p.targets.size());
-        counts.put("syns", p.probes);
-        counts.put("mirai_syns", 0L);
+        counts.put("syns", p.syns);
+        counts.put("mirai_syns", p.miraiSyns);
         counts.put("ports", (long) p.ports.size());
         return new Alert(t, flow.client(), KIND, rules.severity(), p.peers, evidence, counts);
     }
@@ -180,28 +166,10 @@ public final class ScanDetector implements Detector {
     private record Addr(long high, long low) {
     }
 
-    /** One source's current window. */
+    /** One source's current windows, and when it may be alerted on again. */
     private static final class HostState {
-        final PortProbes probes = new PortProbes();
-        final Set<Addr> targets = new HashSet<>();
-        final Set<Integer> ports = new TreeSet<>();
-        final List<String> peers = new ArrayList<>();
-        long windowStart;
-        long first;
-        long last;
-        long syns;
-        long miraiSyns;
+        final ProbeWindow sweep = new ProbeWindow();
+        final ProbeWindow portScan = new ProbeWindow();
         long quietUntil = Long.MIN_VALUE;
-
-        void restart(long t) {
-            targets.clear();
-            ports.clear();
-            peers.clear();
-            windowStart = t;
-            first = t;
-            last = t;
-            syns = 0;
-            miraiSyns = 0;
-        }
     }
 }
