@@ -3,11 +3,16 @@ package dev.warden.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.warden.cli.MainTest.Run;
+import dev.warden.watch.collect.NetflowDatagrams;
 import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -191,5 +196,48 @@ class WatchCommandTest {
             assertThat(r.code()).as(quiet + ": " + r.err()).isZero();
             assertThat(scanners(r)).as(quiet).isEmpty();
         }
+    }
+
+    /**
+     * {@code --netflow} through the CLI on 127.77.160.1: v5 records of 10.0.0.1 probing telnet on 90 addresses are a
+     * scan alert, and the summary counts the datagrams. Datagrams are resent until the collector, bound a moment after
+     * the command starts, has taken its three.
+     */
+    @Test
+    void aNetflowCollectorRunsUntilItsDatagramLimit() throws Exception {
+        int port;
+        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress("127.77.160.1", 0))) {
+            port = probe.getLocalPort();
+        }
+        AtomicReference<Run> result = new AtomicReference<>();
+        Thread cli = Thread.ofPlatform().start(() -> result.set(MainTest.run("watch", "--home",
+                tmp.resolve("home").toString(), "--netflow", "127.77.160.1:" + port, "--max-packets", "3",
+                "--duration", "20")));
+        try (DatagramSocket exporter = new DatagramSocket(new InetSocketAddress("127.77.160.1", 0))) {
+            while (cli.isAlive()) {
+                for (int seq = 0; seq < 90; seq += 30) {
+                    byte[] d = NetflowDatagrams.v5(30, seq);
+                    exporter.send(new DatagramPacket(d, d.length, new InetSocketAddress("127.77.160.1", port)));
+                }
+                cli.join(200);
+            }
+        }
+        Run r = result.get();
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("collecting NetFlow/IPFIX on /127.77.160.1:" + port)
+                .contains("scan              10.0.0.1        SYNs to 64 distinct addresses on port 23")
+                .contains("3 datagrams (0 dropped, queue full), 90 records, 90 flows");
+    }
+
+    @Test
+    void aMissingInterfaceOrABadCollectorAddressIsBadInput() {
+        Run iface = MainTest.run("watch", "--home", tmp.resolve("home").toString(), "--iface", "wdn-none0");
+        assertThat(iface.code()).isEqualTo(ExitCode.BAD_CONFIG);
+        assertThat(iface.err()).containsPattern("no interface wdn-none0|permission denied|libpcap is not installed");
+        Run netflow = MainTest.run("watch", "--home", tmp.resolve("home").toString(), "--netflow", "collector:2055");
+        assertThat(netflow.code()).isEqualTo(ExitCode.BAD_CONFIG);
+        assertThat(netflow.err()).contains("--netflow: not an IP address: collector");
+        Run filter = MainTest.run("watch", "--home", tmp.resolve("home").toString(), "--zeek", "x", "--filter", "tcp");
+        assertThat(filter.err()).contains("--filter applies to --iface only");
     }
 }

@@ -65,26 +65,14 @@ class NetflowCollectorTest {
         return new WatchPipeline(List.of(totals), FlowTable.Config.defaults(), a -> { });
     }
 
-    /** A NetFlow v5 datagram of {@code count} records from 10.0.0.1 to 10.0.0.2:23, SYN only, 1 packet of 60 bytes. */
-    private static byte[] v5(int count, int sequence) {
-        ByteBuffer b = ByteBuffer.allocate(24 + 48 * count);
-        b.putShort((short) 5).putShort((short) count).putInt(1000).putInt(1_700_000_000).putInt(0).putInt(sequence)
-                .putInt(0);
-        for (int i = 0; i < count; i++) {
-            b.putInt(0x0A000001).putInt(0x0A000002 + i).putInt(0).putShort((short) 0).putShort((short) 0).putInt(1)
-                    .putInt(60).putInt(500).putInt(900).putShort((short) (40000 + i)).putShort((short) 23).put((byte) 0)
-                    .put((byte) 0x02).put((byte) 6).put((byte) 0).putInt(0).putInt(0);
-        }
-        return b.array();
-    }
-
     @Test
     void datagramsBecomeFlowsAndGapsAreCounted() throws Exception {
         Totals totals = new Totals();
         try (NetflowCollector c = NetflowCollector.bind(new InetSocketAddress(HOST, 0),
                 new NetflowCollector.Config(64, 3, 10_000));
              DatagramSocket exporter = new DatagramSocket(new InetSocketAddress(HOST, 0))) {
-            for (byte[] d : List.of(v5(2, 0), v5(3, 2), v5(1, 9))) {   // 9, not 5: a gap of 4 records
+            // sequence 9, not 5: a gap of 4 records
+            for (byte[] d : List.of(NetflowDatagrams.v5(2, 0), NetflowDatagrams.v5(3, 2), NetflowDatagrams.v5(1, 9))) {
                 exporter.send(new DatagramPacket(d, d.length, c.address()));
             }
             NetflowCollector.Summary s = c.run(pipeline(totals), () -> false);
@@ -107,7 +95,7 @@ class NetflowCollectorTest {
         try (NetflowCollector c = NetflowCollector.bind(new InetSocketAddress(HOST, 0),
                 new NetflowCollector.Config(1, 200, 5_000));
              DatagramSocket exporter = new DatagramSocket(new InetSocketAddress(HOST, 0))) {
-            byte[] d = v5(30, 0);
+            byte[] d = NetflowDatagrams.v5(30, 0);
             for (int i = 0; i < 200; i++) {
                 exporter.send(new DatagramPacket(d, d.length, c.address()));
             }
