@@ -101,7 +101,7 @@ final class WatchCommand implements Callable<Integer> {
         if (filter != null && input.iface == null) {
             throw new BadInputException("--filter applies to --iface only");
         }
-        if ((durationSeconds < 0 || maxPackets < 0)) {
+        if (durationSeconds < 0 || maxPackets < 0) {
             throw new BadInputException("--duration and --max-packets must not be negative");
         }
         WatchPipeline pipeline = new WatchPipeline(detectors(), FlowTable.Config.defaults(), a -> {
