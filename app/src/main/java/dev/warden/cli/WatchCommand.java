@@ -3,32 +3,47 @@ package dev.warden.cli;
 import dev.warden.home.WardenHome;
 import dev.warden.incident.Incidents;
 import dev.warden.store.Store;
+import dev.warden.watch.collect.NetflowCollector;
 import dev.warden.watch.decode.DecodeStats;
 import dev.warden.watch.detect.Alert;
 import dev.warden.watch.detect.DetectorContext;
 import dev.warden.watch.detect.Detectors;
+import dev.warden.watch.detect.LocalNetworks;
+import dev.warden.watch.detect.RuleSource;
+import dev.warden.watch.detect.RulesException;
 import dev.warden.watch.flow.FlowTable;
+import dev.warden.watch.live.CaptureException;
+import dev.warden.watch.live.LiveCapture;
 import dev.warden.watch.pipeline.WatchPipeline;
 import dev.warden.watch.replay.PcapReplay;
+import dev.warden.watch.replay.ZeekReplay;
+import dev.warden.watch.zeek.ZeekStats;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code warden watch --pcap FILE}: replay a capture through flows and detectors and print the alerts. */
+/**
+ * {@code warden watch}: one input (a capture file, an interface, a Zeek conn.log or a NetFlow/IPFIX collector port)
+ * through flows and detectors; prints the alerts, then a summary of what the input held and what was skipped.
+ */
 @Command(name = "watch", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Reads a pcap or pcapng capture, builds bidirectional flows and runs the detectors over them:",
-            "a host sweeping telnet or Mirai exploit ports is a scan (Mirai's SYN signature named when present).",
-            "Prints the alerts, then packets, malformed packets by reason, flows and evictions. Reads files only.",
-            "The alerts are stored and folded into incidents per device (see warden incidents) unless --no-store."})
+        description = {"Watches traffic for hijacked devices: reads a pcap/pcapng capture, captures live from an",
+            "interface, reads a Zeek conn.log (TSV, JSON, IoT-23, headerless) or collects NetFlow v5/v9/IPFIX, builds",
+            "flows and runs the detectors over them: a host sweeping telnet or Mirai exploit ports is a scan.",
+            "Prints the alerts, then a summary of the input (packets or lines, what was skipped and why, drops)."})
 final class WatchCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
@@ -36,8 +51,47 @@ final class WatchCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--pcap", required = true, paramLabel = "FILE", description = "The capture to read (pcap or pcapng).")
-    Path pcap;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Input input;
+
+    /** Exactly one input. */
+    static final class Input {
+        @Option(names = "--pcap", paramLabel = "FILE", description = "A capture file (pcap or pcapng).")
+        Path pcap;
+
+        @Option(names = "--iface", paramLabel = "IF", description = "Capture live from this interface (libpcap; "
+                + "needs root or cap_net_raw).")
+        String iface;
+
+        @Option(names = "--zeek", paramLabel = "FILE", description = "A Zeek conn.log (TSV, JSON lines, IoT-23, "
+                + "plain header or none).")
+        Path zeek;
+
+        @Option(names = "--netflow", paramLabel = "[HOST:]PORT", description = "Collect NetFlow v5/v9/IPFIX on this "
+                + "UDP port (host 127.0.0.1 unless given).")
+        String netflow;
+    }
+
+    @Option(names = "--filter", paramLabel = "BPF", description = "With --iface: a BPF capture filter, e.g. 'tcp or udp'.")
+    String filter;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "Rule files here replace the shipped ones of the same name.")
+    Path rules;
+
+    @Option(names = "--local", paramLabel = "CIDR", split = ",", description = "The watched network's own ranges "
+            + "(default: network.yaml, the private ranges); alerts are about these hosts only.")
+    List<String> local;
+
+    @Option(names = "--detectors", paramLabel = "NAME", split = ",", description = "Run only these detectors.")
+    List<String> detectors;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", description = "With --iface or --netflow: stop after this "
+            + "long (default: until Ctrl-C).")
+    long durationSeconds;
+
+    @Option(names = "--max-packets", paramLabel = "N", description = "With --iface: stop after N frames; with "
+            + "--netflow: after N datagrams.")
+    long maxPackets;
 
     @Option(names = "--json", description = "One JSON object per alert: ts, host, kind, severity, peers, evidence, counts.")
     boolean json;
@@ -45,44 +99,156 @@ final class WatchCommand implements Callable<Integer> {
     @Mixin
     StoreOption db;
 
-    @Option(names = "--no-store", description = "Do not store the alerts.")
+    @Option(names = "--no-store", description = "Do not store the alerts (by default they are stored and folded into "
+            + "incidents per device; see warden incidents).")
     boolean noStore;
 
+    private PrintWriter out;
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         WardenHome h = home.open();
-        PrintWriter out = spec.commandLine().getOut();
-        if (!Files.isRegularFile(pcap)) {
-            throw new BadInputException("no capture file " + pcap);
+        out = spec.commandLine().getOut();
+        if (filter != null && input.iface == null) {
+            throw new BadInputException("--filter applies to --iface only");
+        }
+        if (durationSeconds < 0 || maxPackets < 0) {
+            throw new BadInputException("--duration and --max-packets must not be negative");
         }
         List<Alert> alerts = new ArrayList<>();
-        WatchPipeline pipeline = new WatchPipeline(Detectors.all(DetectorContext.defaults()),
-                FlowTable.Config.defaults(), a -> {
-                    alerts.add(a);
-                    out.println(json ? JsonLines.write(alert(a)) : line(a));
-                    out.flush();
-                });
-        DecodeStats d = PcapReplay.run(pcap, pipeline);
-        WatchPipeline.Summary s = pipeline.summary();
-        if (d.packets() == 0 && d.malformedTotal() > 0) {
-            throw new BadInputException(pcap + " is not a readable pcap or pcapng file: " + d.nonZero().keySet());
+        WatchPipeline pipeline = new WatchPipeline(detectors(), FlowTable.Config.defaults(), a -> {
+            alerts.add(a);
+            out.println(json ? JsonLines.write(alert(a)) : line(a));
+            out.flush();
+        });
+        if (input.pcap != null) {
+            pcap(pipeline);
+        } else if (input.zeek != null) {
+            zeek(pipeline);
+        } else if (input.netflow != null) {
+            netflow(pipeline);
+        } else {
+            live(pipeline);
         }
-        String stored = noStore ? "" : store(h, alerts);
-        if (!json) {
-            out.printf("%n%d alerts; %d packets, %d malformed, by reason %s; %d flows from %d packets (%d not IP or later fragments), "
-                    + "%d flows evicted, hosts dropped by detector %s%n", s.alerts(), d.packets(), d.malformedTotal(),
-                    d.nonZero(), s.flows(), s.flowPackets(), s.skippedPackets(), s.evictedFlows(),
-                    s.droppedByDetector());
-            out.print(stored);
+        if (!noStore) {
+            String stored = store(h, alerts);
+            if (!json) {
+                out.print(stored);
+            }
         }
         return ExitCode.OK;
     }
 
-    /** Stores the run's alerts; returns the line saying so. */
+    /** Stores the run's alerts under the input's name; returns the line saying so. */
     private String store(WardenHome h, List<Alert> alerts) {
+        String source = input.pcap != null ? "pcap:" + input.pcap.toAbsolutePath().normalize()
+                : input.zeek != null ? "zeek:" + input.zeek.toAbsolutePath().normalize()
+                : input.netflow != null ? "netflow:" + input.netflow : "iface:" + input.iface;
         try (Store store = db.open(h)) {
-            int added = new Incidents(store).record(alerts, "pcap:" + pcap.toAbsolutePath().normalize());
+            int added = new Incidents(store).record(alerts, source);
             return String.format("%d new alerts stored in %s (warden incidents lists them by device)%n", added, store);
+        }
+    }
+
+    private List<dev.warden.watch.detect.Detector> detectors() {
+        try {
+            RuleSource source = rules == null ? RuleSource.classpath() : RuleSource.overriddenBy(rules);
+            if (rules != null && !Files.isDirectory(rules)) {
+                throw new BadInputException("no rules directory " + rules);
+            }
+            LocalNetworks networks = local == null ? LocalNetworks.load(source) : LocalNetworks.of(local);
+            return Detectors.only(new DetectorContext(source, networks),
+                    detectors == null ? null : new LinkedHashSet<>(detectors));
+        } catch (RulesException e) {
+            throw new BadInputException(e.getMessage());
+        }
+    }
+
+    private void pcap(WatchPipeline pipeline) throws IOException {
+        if (!Files.isRegularFile(input.pcap)) {
+            throw new BadInputException("no capture file " + input.pcap);
+        }
+        DecodeStats d = PcapReplay.run(input.pcap, pipeline);
+        if (d.packets() == 0 && d.malformedTotal() > 0) {
+            throw new BadInputException(input.pcap + " is not a readable pcap or pcapng file: " + d.nonZero().keySet());
+        }
+        summary("%d packets, %d malformed, by reason %s", d.packets(), d.malformedTotal(), d.nonZero());
+        flows(pipeline);
+    }
+
+    private void zeek(WatchPipeline pipeline) throws IOException {
+        if (!Files.isRegularFile(input.zeek)) {
+            throw new BadInputException("no Zeek log " + input.zeek);
+        }
+        ZeekStats z = ZeekReplay.run(input.zeek, pipeline);
+        if (z.connections() == 0 && z.skippedTotal() > 0) {
+            throw new BadInputException(input.zeek + " is not a readable Zeek conn.log: " + z.skipped() + ", "
+                    + z.examples());
+        }
+        summary("%d connections from %d lines, %d skipped, by reason %s%s", z.connections(), z.lines(),
+                z.skippedTotal(), z.skipped(), z.examples().isEmpty() ? "" : " (first: " + z.examples() + ")");
+        flows(pipeline);
+    }
+
+    private void netflow(WatchPipeline pipeline) throws InterruptedException {
+        InetSocketAddress address;
+        try {
+            address = NetflowCollector.parseAddress(input.netflow);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--netflow: " + e.getMessage());
+        }
+        NetflowCollector.Config config = new NetflowCollector.Config(16_384, maxPackets, durationSeconds * 1000);
+        try (NetflowCollector collector = NetflowCollector.bind(address, config); StopSignal stop = new StopSignal()) {
+            if (!json) {
+                out.println("collecting NetFlow/IPFIX on " + collector.address() + " (Ctrl-C to stop)");
+                out.flush();
+            }
+            NetflowCollector.Summary s = collector.run(pipeline, stop);
+            Map<String, Long> d = s.decoder().snapshot();
+            summary("%d datagrams (%d dropped, queue full), %d records, %d flows, %d records without addresses, "
+                    + "%d template misses, %d sequence gaps (%d datagrams or records lost), malformed %d; counters %s",
+                    s.datagrams(), s.queueDrops(), d.getOrDefault("netflow.records", 0L), s.flows(),
+                    s.recordsWithoutAddress(), d.getOrDefault("decode.netflow.no-template", 0L),
+                    d.getOrDefault("netflow.sequence.gap", 0L), d.getOrDefault("netflow.sequence.lost", 0L),
+                    s.decoder().malformed(), d);
+            flows(pipeline);
+        } catch (SocketException e) {
+            throw new BadInputException("cannot listen on " + address + ": " + e.getMessage());
+        }
+    }
+
+    private void live(WatchPipeline pipeline) {
+        try (LiveCapture capture = LiveCapture.open(input.iface, filter); StopSignal stop = new StopSignal()) {
+            if (!json) {
+                out.println("capturing on " + input.iface + (filter == null ? "" : " filter '" + filter + "'")
+                        + " (Ctrl-C to stop)");
+                out.flush();
+            }
+            LiveCapture.Summary s = capture.run(pipeline, stop, maxPackets, durationSeconds * 1000);
+            DecodeStats d = s.decode();
+            summary("%d frames captured (link type %d), %d dropped by the kernel, %d by the interface; %d malformed, "
+                    + "by reason %s", s.captured(), s.linkType(), s.kernelDrops(), s.interfaceDrops(),
+                    d.malformedTotal(), d.nonZero());
+            flows(pipeline);
+        } catch (CaptureException e) {
+            throw new BadInputException(e.getMessage());
+        }
+    }
+
+    /** The input's own line of the summary (text output only). */
+    private void summary(String format, Object... args) {
+        if (!json) {
+            out.printf("%n" + format + "%n", args);
+        }
+    }
+
+    private void flows(WatchPipeline pipeline) {
+        WatchPipeline.Summary s = pipeline.summary();
+        if (!json) {
+            out.printf("%d alerts; %d flows from %d packets (%d not IP or later fragments), %d flows evicted, hosts "
+                    + "dropped by detector %s%n", s.alerts(), s.flows(), s.flowPackets(), s.skippedPackets(),
+                    s.evictedFlows(), s.droppedByDetector());
+            out.flush();
         }
     }
 

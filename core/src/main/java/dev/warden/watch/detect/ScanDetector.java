@@ -2,29 +2,30 @@ package dev.warden.watch.detect;
 
 import dev.warden.watch.decode.PacketView;
 import dev.warden.watch.flow.FlowEvent;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 
 /**
- * Finds hosts that sweep telnet and Mirai-family exploit ports: per source, the distinct destinations it sends a SYN
+ * Finds hosts that sweep telnet, SSH and Mirai-family exploit ports: per source, the distinct destinations it sends a SYN
  * to on {@link ScanRules#ports()} within {@link ScanRules#windowNanos()}; reaching {@link ScanRules#minTargets()}
  * raises one {@code scan} alert, then the host is quiet for {@link ScanRules#suppressNanos()}. Only the client that
  * sent the SYN is counted, so a host that merely receives scans (or answers them, or is the victim of a spoofed
  * flood) is never alerted. The alert says when Mirai's scanner signature (SYN sequence number equal to the
- * destination address) is present. Time is the flows' start time; state is bounded by {@link ScanRules#maxHosts()}. Only hosts in
+ * destination address) is present. A second rule finds port scans (nmap's SYN scan): half-open SYNs (the host never
+ * sends an ACK) to {@link ScanRules#minPorts()} distinct ports, any addresses, within the window. Time is the flows'
+ * start time; state is bounded by {@link ScanRules#maxHosts()}. Only hosts in
  * the {@link LocalNetworks} are alerted on: a remote scanner is the internet's noise, not one of our devices.
  */
 public final class ScanDetector implements Detector {
     /** The alert kind. */
     public static final String KIND = "scan";
+
+    /** Distinct addresses a port scan's evidence counts at most (its threshold is ports, not addresses). */
+    private static final int PORT_SCAN_TARGETS = 1024;
 
     private final ScanRules rules;
     private final LocalNetworks local;
@@ -62,8 +63,13 @@ public final class ScanDetector implements Detector {
 
     /** Feeds one finished flow; returns an alert when this flow made its client a scanner. */
     public Optional<Alert> check(FlowEvent flow) {
-        if (flow.protocol() != PacketView.PROTO_TCP || !flow.clientSyn() || !rules.ports().contains(flow.serverPort())
+        if (flow.protocol() != PacketView.PROTO_TCP || !flow.clientSyn()
                 || !local.contains(flow.clientHigh(), flow.clientLow())) {
+            return Optional.empty();
+        }
+        boolean sweep = rules.ports().contains(flow.serverPort());
+        boolean halfOpen = rules.minPorts() > 0 && (flow.clientFlags() & PacketView.TCP_ACK) == 0;
+        if (!sweep && !halfOpen) {
             return Optional.empty();
         }
         long t = flow.startNanos();
@@ -71,26 +77,28 @@ public final class ScanDetector implements Detector {
         if (t < h.quietUntil) {
             return Optional.empty();
         }
-        if (h.targets.isEmpty() || t - h.windowStart >= rules.windowNanos()) {
-            h.restart(t);
+        Addr target = new Addr(flow.serverHigh(), flow.serverLow());
+        if (halfOpen) {
+            h.portScan.add(flow, target, rules.windowNanos(), PORT_SCAN_TARGETS, rules.peerSample());
+            if (h.portScan.ports.size() >= rules.minPorts()) {
+                return Optional.of(raise(h, portScan(flow, h.portScan, t), t));
+            }
         }
-        h.syns++;
-        if (flow.synSeqIsDestination()) {
-            h.miraiSyns++;
+        if (sweep) {
+            h.sweep.add(flow, target, rules.windowNanos(), rules.minTargets(), rules.peerSample());
+            if (h.sweep.targets.size() >= rules.minTargets()) {
+                return Optional.of(raise(h, alert(flow, h.sweep, t), t));
+            }
         }
-        h.ports.add(flow.serverPort());
-        h.first = Math.min(h.first, t);
-        h.last = Math.max(h.last, t);
-        if (h.targets.add(new Addr(flow.serverHigh(), flow.serverLow())) && h.peers.size() < rules.peerSample()) {
-            h.peers.add(flow.server());
-        }
-        if (h.targets.size() < rules.minTargets()) {
-            return Optional.empty();
-        }
-        Alert alert = alert(flow, h, t);
+        return Optional.empty();
+    }
+
+    /** Quiets the host for the suppression time and starts its windows afresh. */
+    private Alert raise(HostState h, Alert alert, long t) {
         h.quietUntil = t + rules.suppressNanos();
-        h.restart(t);
-        return Optional.of(alert);
+        h.sweep.restart(t);
+        h.portScan.restart(t);
+        return alert;
     }
 
     /** Hosts dropped from the table because it held {@link ScanRules#maxHosts()}. */
@@ -104,11 +112,11 @@ public final class ScanDetector implements Detector {
         return hosts.size();
     }
 
-    private Alert alert(FlowEvent flow, HostState h, long t) {
+    private Alert alert(FlowEvent flow, ProbeWindow h, long t) {
         boolean mirai = h.miraiSyns > 0 && h.miraiSyns >= rules.miraiShare() * h.syns;
         StringBuilder evidence = new StringBuilder()
                 .append("SYNs to ").append(h.targets.size()).append(" distinct addresses on port")
-                .append(h.ports.size() == 1 ? " " : "s ").append(RuleFields.joinPorts(h.ports))
+                .append(h.ports.size() == 1 ? " " : "s ").append(join(h.ports))
                 .append(String.format(java.util.Locale.ROOT, " within %.1f s (window %d s)",
                         (h.last - h.first) / 1e9, rules.windowNanos() / 1_000_000_000L));
         if (h.miraiSyns > 0) {
@@ -124,31 +132,34 @@ public final class ScanDetector implements Detector {
                 evidence.toString(), counts);
     }
 
+    private Alert portScan(FlowEvent flow, ProbeWindow p, long t) {
+        String evidence = String.format(java.util.Locale.ROOT, "half-open SYNs (no ACK from the host) to %d distinct "
+                + "ports of %d addresses within %.1f s (window %d s): a port scan", p.ports.size(), p.targets.size(),
+                (p.last - p.first) / 1e9, rules.windowNanos() / 1_000_000_000L);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("targets", (long) p.targets.size());
+        counts.put("syns", p.syns);
+        counts.put("mirai_syns", p.miraiSyns);
+        counts.put("ports", (long) p.ports.size());
+        return new Alert(t, flow.client(), KIND, rules.severity(), p.peers, evidence, counts);
+    }
+
+    private static String join(Set<Integer> ports) {
+        StringBuilder sb = new StringBuilder();
+        for (Integer p : ports) {
+            sb.append(sb.isEmpty() ? "" : ",").append(p);
+        }
+        return sb.toString();
+    }
+
     /** An address as PacketView holds it. */
     private record Addr(long high, long low) {
     }
 
-    /** One source's current window. */
+    /** One source's current windows, and when it may be alerted on again. */
     private static final class HostState {
-        final Set<Addr> targets = new HashSet<>();
-        final Set<Integer> ports = new TreeSet<>();
-        final List<String> peers = new ArrayList<>();
-        long windowStart;
-        long first;
-        long last;
-        long syns;
-        long miraiSyns;
+        final ProbeWindow sweep = new ProbeWindow();
+        final ProbeWindow portScan = new ProbeWindow();
         long quietUntil = Long.MIN_VALUE;
-
-        void restart(long t) {
-            targets.clear();
-            ports.clear();
-            peers.clear();
-            windowStart = t;
-            first = t;
-            last = t;
-            syns = 0;
-            miraiSyns = 0;
-        }
     }
 }

@@ -18,9 +18,10 @@ import java.util.Set;
  * @param miraiSeverity severity when Mirai's SYN signature is present
  * @param maxHosts scanning hosts tracked at once; the least recently seen is dropped beyond (counted)
  * @param peerSample targets listed in an alert
+ * @param minPorts distinct ports a host sends half-open SYNs to, within one window, that make a port scan (0: off)
  */
 public record ScanRules(Set<Integer> ports, int minTargets, long windowNanos, long suppressNanos, double miraiShare,
-                        Severity severity, Severity miraiSeverity, int maxHosts, int peerSample) {
+                        Severity severity, Severity miraiSeverity, int maxHosts, int peerSample, int minPorts) {
     /** The rule file's name in a {@link RuleSource}. */
     public static final String FILE = "scan.yaml";
 
@@ -30,7 +31,8 @@ public record ScanRules(Set<Integer> ports, int minTargets, long windowNanos, lo
 
     /** The file as written: every field optional. */
     private record Spec(List<Integer> ports, Integer minTargets, Integer windowSeconds, Integer suppressSeconds,
-                        Double miraiShare, String severity, String miraiSeverity, Integer maxHosts, Integer peerSample) {
+                        Double miraiShare, String severity, String miraiSeverity, Integer maxHosts, Integer peerSample,
+                        Integer minPorts) {
     }
 
     /** The rules shipped with Warden. */
@@ -47,7 +49,7 @@ public record ScanRules(Set<Integer> ports, int minTargets, long windowNanos, lo
     public static ScanRules parse(String source, byte[] yaml) {
         Spec s = RuleFields.parse(source, yaml, Spec.class);
         if (s == null) {
-            s = new Spec(null, null, null, null, null, null, null, null, null);
+            s = new Spec(null, null, null, null, null, null, null, null, null, null);
         }
         return new ScanRules(RuleFields.ports(source, "ports", s.ports(), List.of(23, 2323)),
                 RuleFields.atLeast(source, "minTargets", s.minTargets(), 64, 2),
@@ -57,6 +59,7 @@ public record ScanRules(Set<Integer> ports, int minTargets, long windowNanos, lo
                 RuleFields.severity(source, "severity", s.severity(), Severity.MEDIUM),
                 RuleFields.severity(source, "miraiSeverity", s.miraiSeverity(), Severity.HIGH),
                 RuleFields.atLeast(source, "maxHosts", s.maxHosts(), 10_000, 1),
-                RuleFields.atLeast(source, "peerSample", s.peerSample(), 10, 0));
+                RuleFields.atLeast(source, "peerSample", s.peerSample(), 10, 0),
+                RuleFields.atLeast(source, "minPorts", s.minPorts(), 50, 0));
     }
 }

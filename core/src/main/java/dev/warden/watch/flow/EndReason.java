@@ -11,5 +11,7 @@ public enum EndReason {
     /** The table was full and this was the least recently active flow. */
     EVICTED,
     /** The capture ended. */
-    END_OF_INPUT
+    END_OF_INPUT,
+    /** The flow came finished from a flow source (a Zeek log, a NetFlow or IPFIX exporter), ended by its rules. */
+    EXTERNAL
 }

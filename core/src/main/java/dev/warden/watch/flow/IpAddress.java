@@ -37,21 +37,25 @@ public record IpAddress(int version, long high, long low) {
         }
         try {
             // A string with ':' and only hex digits, dots and colons is taken as a literal: no lookup happens.
-            InetAddress a = InetAddress.getByName(text);
-            byte[] b = a.getAddress();
-            if (a instanceof Inet4Address) {
-                return ofIpv4(((b[0] & 0xFF) << 24) | ((b[1] & 0xFF) << 16) | ((b[2] & 0xFF) << 8) | (b[3] & 0xFF));
-            }
-            long high = 0;
-            long low = 0;
-            for (int i = 0; i < 8; i++) {
-                high = (high << 8) | (b[i] & 0xFF);
-                low = (low << 8) | (b[i + 8] & 0xFF);
-            }
-            return new IpAddress(6, high, low);
+            return of(InetAddress.getByName(text));
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("not an IP address: " + text, e);
         }
+    }
+
+    /** The address of {@code a} (IPv4 or IPv6). */
+    public static IpAddress of(InetAddress a) {
+        byte[] b = a.getAddress();
+        if (a instanceof Inet4Address) {
+            return ofIpv4(((b[0] & 0xFF) << 24) | ((b[1] & 0xFF) << 16) | ((b[2] & 0xFF) << 8) | (b[3] & 0xFF));
+        }
+        long high = 0;
+        long low = 0;
+        for (int i = 0; i < 8; i++) {
+            high = (high << 8) | (b[i] & 0xFF);
+            low = (low << 8) | (b[i + 8] & 0xFF);
+        }
+        return new IpAddress(6, high, low);
     }
 
     private static int parseIpv4(String text) {
