@@ -3,6 +3,7 @@ package dev.warden.cli;
 import dev.warden.advise.service.AdvisoryService;
 import dev.warden.assess.AssessEngine;
 import dev.warden.assess.AssessOptions;
+import dev.warden.assess.OwnerCredentials;
 import dev.warden.assess.AssessResult;
 import dev.warden.assess.Fact;
 import dev.warden.assess.check.CheckCatalog;
@@ -90,9 +91,14 @@ final class Scans {
 
     /** Assesses the devices and records what was learned and found. */
     static Assessed assess(Store store, List<Device> devices, AssessOptions options, String targetText) {
+        return assess(store, devices, options, targetText, OwnerCredentials.NONE);
+    }
+
+    /** Assesses the devices, reading firmware through owners' read-only accounts too, and records what was learned and found. */
+    static Assessed assess(Store store, List<Device> devices, AssessOptions options, String targetText, OwnerCredentials owner) {
         CheckCatalog catalog = CheckLoader.load();
         long started = System.currentTimeMillis();
-        AssessResult r = new AssessEngine(catalog).assess(devices, options);
+        AssessResult r = new AssessEngine(catalog).assess(devices, options, owner);
         Scan scan = Scan.of(ScanKind.ASSESS, targetText, started, System.currentTimeMillis());
         Inventory inventory = new Inventory(store);
         boolean firmwareChanged = false;
