@@ -19,6 +19,9 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,10 +54,20 @@ public final class AssessEngine {
         final ConcurrentLinkedQueue<Finding> findings = new ConcurrentLinkedQueue<>();
         final ConcurrentLinkedQueue<Fact> facts = new ConcurrentLinkedQueue<>();
         final ConcurrentLinkedQueue<String> notes = new ConcurrentLinkedQueue<>();
+        /** Device services the owner's account was used on: at most one login each per scan. */
+        final Set<String> ownerLogins = ConcurrentHashMap.newKeySet();
     }
 
     /** Assesses the devices; blocks until every check has finished. */
     public AssessResult assess(List<Device> devices, AssessOptions options) {
+        return assess(devices, options, OwnerCredentials.NONE);
+    }
+
+    /**
+     * Assesses the devices, also reading facts (firmware) through the read-only accounts owners lent where a device
+     * shows them only after login; blocks until every check has finished.
+     */
+    public AssessResult assess(List<Device> devices, AssessOptions options, OwnerCredentials owner) {
         Net net = new Net(options.scope(), options.connectTimeout(), options.readTimeout(), options.maxResponseBytes());
         AuthBudget budget = new AuthBudget(options.authAttempts());
         Sink sink = new Sink();
@@ -72,7 +85,7 @@ public final class AssessEngine {
                 pool.submit(() -> {
                     hosts.acquireUninterruptibly();
                     try {
-                        assessDevice(d, checks, options, net, budget, byIp, sink);
+                        assessDevice(d, checks, options, net, budget, byIp, sink, owner);
                     } finally {
                         hosts.release();
                     }
@@ -83,7 +96,7 @@ public final class AssessEngine {
     }
 
     private void assessDevice(Device d, List<Check> checks, AssessOptions options, Net net, AuthBudget budget,
-                              Map<String, Device> byIp, Sink sink) {
+                              Map<String, Device> byIp, Sink sink, OwnerCredentials owner) {
         Semaphore perHost = new Semaphore(options.perHostConcurrency());
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (Check c : checks) {
@@ -93,7 +106,7 @@ public final class AssessEngine {
                 pool.submit(() -> {
                     perHost.acquireUninterruptibly();
                     try {
-                        runCheck(d, c, options, net, budget, byIp, sink);
+                        runCheck(d, c, options, net, budget, byIp, sink, owner);
                     } catch (RuntimeException e) {
                         sink.notes.add(d.ip() + " " + c.id() + ": check failed: " + Evidence.clip(String.valueOf(e), 120));
                     } finally {
@@ -105,7 +118,7 @@ public final class AssessEngine {
     }
 
     private void runCheck(Device d, Check c, AssessOptions options, Net net, AuthBudget budget,
-                          Map<String, Device> byIp, Sink sink) {
+                          Map<String, Device> byIp, Sink sink, OwnerCredentials owner) {
         List<Service> services = c.appliesTo().services(d);
         if (c.factOnly()) {
             factOnly(d, c, services, sink);
@@ -133,10 +146,37 @@ public final class AssessEngine {
                     break;
                 }
             }
+            if (readAsOwner(d, svc, c, s, executor, owner, sink)) {
+                return;
+            }
             if (answered && c.usesCredentials()) {
                 return; // one web stack, one lockout counter: a definitive answer on one port is enough
             }
         }
+    }
+
+    /**
+     * A login check that reads the firmware, run with the owner's read-only account once its own credentials failed:
+     * facts only (the owner's own login is no finding), at most one login per device service, logout after.
+     */
+    private static boolean readAsOwner(Device d, Service svc, Check c, Session s, Executor executor,
+                                       OwnerCredentials owner, Sink sink) {
+        if (!c.usesCredentials() || c.extractors().stream().noneMatch(e -> e.fact() && e.name().equals("firmware"))) {
+            return false;
+        }
+        Optional<Credential> cred = owner.forDevice(d.ip());
+        if (cred.isEmpty() || !sink.ownerLogins.add(d.ip() + ":" + svc.port())) {
+            return false;
+        }
+        Outcome o = executor.run(s, c, cred.get());
+        if (!o.matched()) {
+            sink.notes.add(d.ip() + ":" + svc.port() + " " + c.id() + ": the owner's account " + cred.get()
+                    + " did not log in, firmware not read");
+            return false;
+        }
+        facts(d, svc, c, o.response(), sink);
+        executor.logout(s, c, cred.get(), o.vars());
+        return true;
     }
 
     private static void factOnly(Device d, Check c, List<Service> services, Sink sink) {
@@ -160,6 +200,10 @@ public final class AssessEngine {
         String status = r.status() == 0 ? "" : " → " + r.status();
         String evidence = o.request() + status + "; matched " + c.describeMatch(r);
         sink.findings.add(finding(d.ip(), svc.port(), c, Evidence.clip(evidence, 300)));
+        facts(d, svc, c, r, sink);
+    }
+
+    private static void facts(Device d, Service svc, Check c, Response r, Sink sink) {
         for (Extractor e : c.extractors()) {
             if (e.fact()) {
                 e.extract(r).ifPresent(v -> sink.facts.add(new Fact(d.ip(), svc.port(), c.id(), e.name(),

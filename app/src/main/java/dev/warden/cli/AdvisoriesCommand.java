@@ -3,6 +3,7 @@ package dev.warden.cli;
 import dev.warden.advise.ingest.CsafSchema;
 import dev.warden.advise.ingest.IngestException;
 import dev.warden.advise.ingest.IngestLimits;
+import dev.warden.advise.ingest.ShippedAdvisories;
 import dev.warden.advise.ingest.Source;
 import dev.warden.advise.service.AdvisoryService;
 import dev.warden.advise.service.ImportResult;
@@ -76,10 +77,14 @@ final class AdvisoriesCommand implements Runnable {
                 "providers (the URL of a provider-metadata.json: its ROLIE feeds, else its directory index).",
                 "Each document is validated (schema, mandatory tests, size, nesting, UTF-8), stored with every",
                 "earlier revision, and matched against the inventory in one transaction; a rejected document",
-                "changes nothing. Exit code 3 when any document was rejected."})
+                "changes nothing. New matches open remediation items and queue the owners' notifications",
+                "(delivered by warden notify). Exit code 3 when any document was rejected."})
     static final class Import extends Common implements Callable<Integer> {
         @Parameters(arity = "0..*", paramLabel = "FILE|DIR|URL", description = "Where the advisories are.")
         List<String> sources = new ArrayList<>();
+
+        @Option(names = "--shipped", description = "Also import Warden's own advisories (shipped with it, CSAF like any other).")
+        boolean shipped;
 
         @Option(names = "--kev", paramLabel = "FILE|URL",
                 description = "Also import the CISA Known Exploited Vulnerabilities catalog (JSON), joined by CVE.")
@@ -96,10 +101,13 @@ final class AdvisoriesCommand implements Runnable {
 
         @Override
         public Integer call() {
-            if (sources.isEmpty() && kev == null) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "name at least one FILE, DIR or URL, or --kev");
+            if (sources.isEmpty() && kev == null && !shipped) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "name at least one FILE, DIR or URL, or --shipped or --kev");
             }
             List<Source> parsed = new ArrayList<>();
+            if (shipped) {
+                parsed.add(ShippedAdvisories.source());
+            }
             Set<String> hosts = new HashSet<>();
             allowHosts.forEach(h -> hosts.add(h.toLowerCase(Locale.ROOT)));
             for (String s : sources) {
@@ -118,7 +126,7 @@ final class AdvisoriesCommand implements Runnable {
                 hosts.add(String.valueOf(URI.create(kev).getHost()).toLowerCase(Locale.ROOT));
             }
             try (Store store = open()) {
-                AdvisoryService service = new AdvisoryService(store, IngestLimits.load(), schema());
+                AdvisoryService service = Scans.advisories(store, IngestLimits.load(), schema());
                 AdvisoryOutput view = output();
                 Predicate<URI> allowed = u -> u.getHost() != null
                         && hosts.contains(u.getHost().toLowerCase(Locale.ROOT));

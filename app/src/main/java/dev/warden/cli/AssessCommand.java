@@ -1,6 +1,8 @@
 package dev.warden.cli;
 
 import dev.warden.assess.AssessOptions;
+import dev.warden.assess.OwnerCredentials;
+import java.io.InputStream;
 import dev.warden.discover.DiscoveryOptions;
 import dev.warden.scope.Scope;
 import dev.warden.scope.Targets;
@@ -60,6 +62,12 @@ final class AssessCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "Also write a self-contained HTML report.")
     Path report;
 
+    @Option(names = "--credentials", paramLabel = "FILE",
+            description = {"Read-only accounts owners lend Warden (YAML: credentials: [{ip, user, password: env:NAME|file:PATH}])",
+                "so it can read the firmware of devices that show it only after login, and verify their fixes.",
+                "Used once per device service to read facts, never reported as a finding, never printed."})
+    Path credentials;
+
     @Override
     public Integer call() throws Exception {
         WardenHome h = home.open();
@@ -79,7 +87,8 @@ final class AssessCommand implements Callable<Integer> {
                         (d, id) -> { }).devices();
             }
             AssessOptions options = AssessOptions.defaults(scope).withAllowIntrusive(allowIntrusive);
-            Scans.Assessed a = Scans.assess(store, devices, options, all ? "--all" : String.join(" ", targets));
+            Scans.Assessed a = Scans.assess(store, devices, options, all ? "--all" : String.join(" ", targets),
+                    credentials == null ? OwnerCredentials.NONE : credentials(credentials));
             List<Finding> findings = new ArrayList<>(a.findings());
             findings.sort(Comparator.comparing(Finding::severity).reversed()
                     .thenComparing(Finding::ip, IpOrder.COMPARATOR).thenComparing(Finding::check));
@@ -111,6 +120,17 @@ final class AssessCommand implements Callable<Integer> {
             }
         }
         return ExitCode.OK;
+    }
+
+    /** Reads a credentials file (at most {@link OwnerCredentials#MAX_BYTES}); a bad one is bad input naming the field. */
+    static OwnerCredentials credentials(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return OwnerCredentials.parse(file.toString(), in.readNBytes(OwnerCredentials.MAX_BYTES + 1), System::getenv);
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read it: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
     }
 
     static void writeReport(Path file, List<Device> devices, List<Finding> findings) throws IOException {

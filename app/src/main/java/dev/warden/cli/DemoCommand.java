@@ -9,6 +9,7 @@ import dev.warden.lab.config.FleetBuilder;
 import dev.warden.lab.config.LabConfig;
 import dev.warden.lab.device.SimDevice;
 import dev.warden.lab.profile.ProfileCatalog;
+import dev.warden.inventory.IpOrder;
 import dev.warden.model.Device;
 import dev.warden.model.Finding;
 import dev.warden.model.Severity;
@@ -28,12 +29,16 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code warden demo}: Warden's main job on embedded defaults, against the built-in lab: bring the lab up, discover
- * and name every device, assess them, and tell the story in a screen. Later capabilities (advise, watch) join it.
+ * and name every device, assess them, match Warden's advisories and notify, verify a fix, watch a capture, and tell
+ * the story in a screen.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Runs Warden's main job on embedded defaults, against the built-in lab of simulated devices:",
             "starts the default lab (cameras, a DVR, a router with UPnP port forwards, a hardened camera, a Linux host),",
-            "discovers and names every device, assesses them read-only, and writes an HTML report into the home."})
+            "discovers and names every device, assesses them read-only, writes an HTML report into the home; then imports",
+            "Warden's advisories, shows the devices they hit, delivers the owner's notifications to a local mailbox and",
+            "prints them, updates one camera and verifies the fix by re-assessing it; finally replays a synthetic capture",
+            "of a camera turned bot through the detectors (warden watch, incidents, eval)."})
 final class DemoCommand implements Callable<Integer> {
     @Mixin
     HomeOption home;
@@ -45,16 +50,22 @@ final class DemoCommand implements Callable<Integer> {
             description = "Keep the lab up this many seconds afterwards; default: until Ctrl-C on a terminal, stop at once otherwise.")
     long duration;
 
+    @Option(names = "--lab", paramLabel = "FILE",
+            description = "Run the demo on this lab (YAML, as warden lab --config) instead of the built-in one; its devices share one /24.")
+    Path labFile;
+
     @Override
     public Integer call() throws Exception {
         WardenHome h = home.open();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ProfileCatalog catalog = ProfileCatalog.load();
-        List<SimDevice> devices = new FleetBuilder(catalog).build(LabConfig.defaultLab());
+        List<SimDevice> devices = new FleetBuilder(catalog).build(labFile == null ? LabConfig.defaultLab() : LabConfig.load(labFile));
+        List<String> ips = devices.stream().map(SimDevice::ip).sorted(IpOrder.COMPARATOR).toList();
+        String prefix = ips.get(0).substring(0, ips.get(0).lastIndexOf('.') + 1);
         out.println("Warden demo — home " + h);
         out.println();
-        out.println("1. The lab: simulated devices on loopback (127.77.0.x), answering as the real products do");
+        out.println("1. The lab: simulated devices on loopback (" + prefix + "x), answering as the real products do");
         try (Lab lab = LabRunner.start(catalog, devices, 2, out, false);
              Store store = Store.open(h, null)) {
             if (!LabRunner.check(catalog, lab, out, err)) {
@@ -62,7 +73,7 @@ final class DemoCommand implements Callable<Integer> {
             }
             out.println();
             out.println("2. Discover: TCP connect scan of the IoT ports, SSDP, WS-Discovery, then protocol probes");
-            String range = "127.77.0.1-127.77.0.254";
+            String range = ips.get(0) + "-" + ips.get(ips.size() - 1);
             DiscoveryOptions dopt = DiscoveryOptions.defaults();
             long t0 = System.nanoTime();
             Scans.Discovered d = Scans.discover(store, Targets.parse(range), dopt, range, new Progress(err, true, "discover"),
@@ -72,7 +83,7 @@ final class DemoCommand implements Callable<Integer> {
                 dt.row(dev.ip(), dev.kind().wireName(), dev.vendor(), dev.model(), dev.firmware(), DiscoverCommand.services(dev));
             }
             dt.print(out);
-            out.printf("%d devices on %d addresses in %.1f s%n", d.devices().size(), 254, (System.nanoTime() - t0) / 1e9);
+            out.printf("%d devices on %s in %.1f s%n", d.devices().size(), range, (System.nanoTime() - t0) / 1e9);
             out.println();
             out.println("3. Assess: default credentials (3 tries at most, logout after), open streams, ONVIF, telnet/FTP,");
             out.println("   UPnP forwards, firmware named in advisories — read-only");
@@ -83,6 +94,16 @@ final class DemoCommand implements Callable<Integer> {
             AssessCommand.writeReport(report, a.devices(), a.findings());
             out.println();
             out.println("report: " + report);
+            out.println();
+            out.println("4. Advise: Warden's CSAF advisories (Foscam 2017, F-Secure, Talos, VDOO) against the inventory");
+            Path demoDir = h.root().resolve("demo");
+            DemoAdvise.run(store, lab, prefix, dopt.scope(), demoDir, out);
+            out.println();
+            out.println("5. Watch: a synthetic capture of a camera LAN in which one camera turns bot, through the detectors");
+            if (DemoWatch.run(h.root(), demoDir, out, err) != ExitCode.OK) {
+                return ExitCode.FAILURE;
+            }
+            out.println();
             out.println("next:   ./warden inventory --home " + h.root() + "   ·   ./warden assess --all --json --home " + h.root());
             long secs = duration == -2 ? (System.console() != null ? -1 : 0) : duration;
             LabRunner.await(lab, secs, out, false);

@@ -3,7 +3,7 @@ package dev.warden.cli;
 import dev.warden.remediation.Remediation;
 import dev.warden.remediation.RemediationState;
 import dev.warden.remediation.Remediations;
-import dev.warden.remediation.VersionOrder;
+import dev.warden.remediation.FirmwareLineOrder;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,7 +42,7 @@ final class RemediationCommand implements Callable<Integer> {
 
     static int list(HomeOption home, StoreOption store, ListOptions o, PrintWriter out) {
         return store.run(home, s -> {
-            print(out, new Remediations(s, Clock.systemUTC(), VersionOrder.SIMPLE).list(o.overdue), o.json);
+            print(out, new Remediations(s, Clock.systemUTC(), FirmwareLineOrder.shipped()).list(o.overdue), o.json);
         });
     }
 
@@ -110,7 +110,7 @@ final class RemediationCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             return store.run(home, s -> {
-                List<Remediation> now = new Remediations(s, Clock.systemUTC(), VersionOrder.SIMPLE)
+                List<Remediation> now = new Remediations(s, Clock.systemUTC(), FirmwareLineOrder.shipped())
                         .set(ip, advisory, cve, RemediationState.fromWire(state), reason);
                 print(spec.commandLine().getOut(), now, json);
             });

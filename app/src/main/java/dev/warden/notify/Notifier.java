@@ -1,5 +1,7 @@
 package dev.warden.notify;
 
+import dev.warden.advise.service.AdvisoryService;
+import dev.warden.advise.service.MatchListener;
 import dev.warden.model.Advisory;
 import dev.warden.model.AdvisoryMatch;
 import dev.warden.model.KnownExploited;
@@ -55,6 +57,18 @@ public final class Notifier {
         this.store = store;
         this.due = due;
         this.clock = clock;
+    }
+
+    /**
+     * This notifier as an {@link AdvisoryService} listener: the matches an import or a re-match added open
+     * remediation items and queue the owners' notifications (withdrawn matches wait for a re-assessment to verify).
+     */
+    public MatchListener listener() {
+        return (added, removed, advisory) -> {
+            if (!added.isEmpty()) {
+                onMatches(advisory, added);
+            }
+        };
     }
 
     /** The entry point for the advisory matcher: {@code added} are the matches of one advisory revision. */

@@ -94,8 +94,11 @@ public final class Remediations {
     }
 
     /**
-     * The re-assessment hook: a device now reports {@code firmware}. Every item on it that names a fixed firmware the
-     * device has reached moves to verified (false positives stay as they are). Returns the items it verified.
+     * The re-assessment hook: a scan has just read {@code firmware} from the device (never call it with firmware the
+     * inventory merely remembers). An item moves to verified when the advisory names a fixed firmware and the device
+     * has reached it (on its firmware line), or, when the advisory names none ("update to the newest firmware"), when
+     * the advisory matched this device and, re-matched against what the device reports now, no longer does. False
+     * positives and verified items stay as they are. Returns the items it verified.
      */
     public List<Remediation> firmwareSeen(String ip, String firmware) {
         if (firmware == null || firmware.isBlank()) {
@@ -103,20 +106,31 @@ public final class Remediations {
         }
         long now = clock.millis();
         return store.transaction(c -> {
+            List<String> vendor = Sql.query(c, "SELECT vendor FROM devices WHERE ip = ?", rs -> rs.getString("vendor"), ip);
             List<Remediation> out = new ArrayList<>();
-            List<Remediation> items = Sql.query(c, "SELECT * FROM remediations WHERE ip = ? AND fixed_firmware IS NOT NULL "
+            List<Remediation> items = Sql.query(c, "SELECT * FROM remediations WHERE ip = ? "
                     + "AND state NOT IN ('verified', 'false_positive') ORDER BY advisory_id, cve", Remediations::row, ip);
             for (Remediation r : items) {
-                if (versions.reached(firmware, r.fixedFirmware())) {
+                String why = r.fixedFirmware() != null
+                        ? versions.reached(vendor.isEmpty() ? null : vendor.get(0), firmware, r.fixedFirmware())
+                                ? "device reports firmware " + firmware + ", the fix is " + r.fixedFirmware() : null
+                        : withdrawn(c, r) ? "device reports firmware " + firmware + ", which the advisory no longer affects" : null;
+                if (why != null) {
                     Sql.update(c, "UPDATE remediations SET state = 'verified', reason = ?, updated = ?, verified_at = ? "
-                            + "WHERE ip = ? AND advisory_id = ? AND cve = ?", "device reports firmware " + firmware,
-                            now, now, ip, r.advisoryId(), r.cve());
+                            + "WHERE ip = ? AND advisory_id = ? AND cve = ?", why, now, now, ip, r.advisoryId(), r.cve());
                     out.add(Sql.query(c, "SELECT * FROM remediations WHERE ip = ? AND advisory_id = ? AND cve = ?",
                             Remediations::row, ip, r.advisoryId(), r.cve()).get(0));
                 }
             }
             return out;
         });
+    }
+
+    /** Whether the advisory matched the device for this vulnerability and no longer does (re-matched since). */
+    private static boolean withdrawn(Connection c, Remediation r) throws SQLException {
+        List<String> states = Sql.query(c, "SELECT DISTINCT state FROM advisory_matches WHERE device_ip = ? AND advisory_id = ? "
+                + "AND cve = ?", rs -> rs.getString("state"), r.ip(), r.advisoryId(), r.cve());
+        return !states.isEmpty() && !states.contains("active");
     }
 
     private static List<Remediation> all(Connection c) throws SQLException {

@@ -1,15 +1,16 @@
 package dev.warden.remediation;
 
 /**
- * Decides whether a device's firmware has reached the first fixed firmware an advisory names. This is the seam for
- * the advisory matcher's version comparator (per-firmware-line rules) once it is merged; until then
- * {@link #SIMPLE} compares dotted numbers.
+ * Decides whether a device's firmware has reached the first fixed firmware an advisory names. The shipped order is
+ * {@link FirmwareLineOrder}: the advisory matcher's own version comparison, firmware lines respected.
  */
 @FunctionalInterface
 public interface VersionOrder {
-    /** Compares segment by segment: numbers numerically, other text case-insensitively; a missing segment is 0. */
-    VersionOrder SIMPLE = (current, fixed) -> SimpleVersions.compare(current, fixed) >= 0;
-
-    /** Whether {@code current} is {@code fixed} or later; false when either cannot be read. */
-    boolean reached(String current, String fixed);
+    /**
+     * Whether {@code current} is {@code fixed} or later; false when either cannot be read or compared.
+     *
+     * @param vendor the device's vendor as the inventory names it (it decides whether versions run in firmware
+     *               lines), or null when unknown
+     */
+    boolean reached(String vendor, String current, String fixed);
 }

@@ -18,7 +18,7 @@ import dev.warden.remediation.DuePolicy;
 import dev.warden.remediation.Remediation;
 import dev.warden.remediation.RemediationState;
 import dev.warden.remediation.Remediations;
-import dev.warden.remediation.VersionOrder;
+import dev.warden.remediation.FirmwareLineOrder;
 import dev.warden.store.Store;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,7 +56,7 @@ abstract class NotifyContract {
         clock = new TestClock(T0);
         owners = new Owners(store);
         notifier = new Notifier(store, DuePolicy.load(), clock);
-        remediations = new Remediations(store, clock, VersionOrder.SIMPLE);
+        remediations = new Remediations(store, clock, FirmwareLineOrder.shipped());
         mail = new RecordingSender(Channel.EMAIL);
         hook = new RecordingSender(Channel.WEBHOOK);
         Scan scan = Scan.of(ScanKind.DISCOVER, "127.77.180.0/24", T0.toEpochMilli(), T0.toEpochMilli());

@@ -40,16 +40,6 @@ class RecommendedActionTest {
     }
 
     @Test
-    void simpleVersionsCompareNumbersNumerically() {
-        assertThat(VersionOrder.SIMPLE.reached("2.11.1.135", "2.11.1.120")).isTrue();
-        assertThat(VersionOrder.SIMPLE.reached("2.11.1.99", "2.11.1.120")).isFalse();
-        assertThat(VersionOrder.SIMPLE.reached("V5.4.5 build 170124", "V5.4.5 build 170124")).isTrue();
-        assertThat(VersionOrder.SIMPLE.reached("V5.4.1 build 160525", "V5.4.5")).isFalse();
-        assertThat(VersionOrder.SIMPLE.reached("2.622.0000000.8.R", "2.420.0000.0.R")).isTrue();
-        assertThat(VersionOrder.SIMPLE.reached("21.37.2.49", "21.37.2.49")).isTrue();
-    }
-
-    @Test
     void aBadDueDaysFileNamesTheFileAndField() {
         assertThatThrownBy(() -> DuePolicy.parse("due.yaml", "critical: 15\nhigh: 30\nmedium: 90\nlow: 0\ninfo: 1\n".getBytes(StandardCharsets.UTF_8)))
                 .hasMessage("due.yaml: low: expected a whole number 1..10000000");
