@@ -6,6 +6,7 @@ import dev.warden.watch.profile.HostProfile;
 import dev.warden.watch.profile.HostProfiles;
 import dev.warden.watch.profile.LruMap;
 import dev.warden.watch.profile.PortUse;
+import dev.warden.watch.profile.SharedProfiles;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -31,6 +32,10 @@ public final class LateralMovementDetector extends ProfiledDetector {
     private final LruMap<IpAddress, Window> windows;
 
     public LateralMovementDetector(LateralMovementRules rules, HostProfiles profiles) {
+        this(rules, own(profiles));
+    }
+
+    LateralMovementDetector(LateralMovementRules rules, SharedProfiles.Reader profiles) {
         super(KIND, profiles);
         this.rules = Objects.requireNonNull(rules, "rules");
         this.windows = new LruMap<>(rules.maxHosts());

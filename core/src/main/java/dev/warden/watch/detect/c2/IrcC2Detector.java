@@ -10,6 +10,7 @@ import dev.warden.watch.flow.FlowEvent;
 import dev.warden.watch.flow.IpAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,8 @@ public final class IrcC2Detector implements Detector {
     private final IrcRules rules;
     private final LocalNetworks local;
     private final LruMap<Key, Session> sessions;
+    /** Server ports any session was ever opened to: lets most packets and flows skip the session lookup. */
+    private final BitSet sessionPorts = new BitSet(65536);
     private final AttackOrders orders;
 
     public IrcC2Detector(IrcRules rules, LocalNetworks local) {
@@ -86,7 +89,7 @@ public final class IrcC2Detector implements Detector {
         boolean dstLocal = local.contains(p.dstHigh(), p.dstLow());
         if (srcLocal && !dstLocal) {
             fromClient(p, IrcLine.parse(buf, off, len, rules.scanBytes()), out);
-        } else if (dstLocal && !srcLocal && !sessions.isEmpty()) {
+        } else if (dstLocal && !srcLocal && sessionPorts.get(p.srcPort()) && !sessions.isEmpty()) {
             fromServer(p, buf, off, len);
         }
     }
@@ -102,6 +105,7 @@ public final class IrcC2Detector implements Detector {
                 Key key = new Key(new IpAddress(p.ipVersion(), p.srcHigh(), p.srcLow()),
                         new IpAddress(p.ipVersion(), p.dstHigh(), p.dstLow()), p.dstPort());
                 s = sessions.computeIfAbsent(key, k -> new Session());
+                sessionPorts.set(p.dstPort());
             }
             s.commands.add(line.command());
             String arg = IrcLine.clean(line.firstArg(), MAX_TEXT);
@@ -138,7 +142,7 @@ public final class IrcC2Detector implements Detector {
 
     @Override
     public void onFlow(FlowEvent flow, Consumer<Alert> out) {
-        if (flow.protocol() != PacketView.PROTO_TCP || sessions.isEmpty()) {
+        if (flow.protocol() != PacketView.PROTO_TCP || !sessionPorts.get(flow.serverPort()) || sessions.isEmpty()) {
             return;
         }
         Key key = new Key(new IpAddress(flow.ipVersion(), flow.clientHigh(), flow.clientLow()),
