@@ -38,6 +38,8 @@ public final class IrcC2Detector implements Detector {
             "MODE", "WHO", "QUIT");
     private static final List<byte[]> CLIENT_COMMAND_BYTES = CLIENT_COMMANDS.stream()
             .map(c -> c.getBytes(StandardCharsets.US_ASCII)).toList();
+    /** First bytes of a line worth reading: a client command's, or a server line's ':' prefix. */
+    private static final boolean[] FIRST_BYTES = firstBytes();
     private static final Set<String> ORDER_CARRIERS = Set.of("PRIVMSG", "TOPIC", "332", "NOTICE");
 
     private final IrcRules rules;
@@ -67,6 +69,15 @@ public final class IrcC2Detector implements Detector {
         }
     }
 
+    private static boolean[] firstBytes() {
+        boolean[] first = new boolean[256];
+        first[':'] = true;
+        for (byte[] c : CLIENT_COMMAND_BYTES) {
+            first[c[0] & 0xFF] = true;
+        }
+        return first;
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -81,6 +92,9 @@ public final class IrcC2Detector implements Detector {
         }
         int off = p.payloadOffset();
         int len = p.payloadLength();
+        if (!FIRST_BYTES[buf.get(off) & 0xFF]) {
+            return;
+        }
         if (!IrcLine.startsWithCommand(buf, off, len, CLIENT_COMMAND_BYTES)
                 && !IrcLine.startsWithPrefix(buf, off, len)) {
             return;
