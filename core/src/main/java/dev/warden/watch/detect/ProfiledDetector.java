@@ -5,6 +5,7 @@ import dev.warden.watch.profile.FlowSide;
 import dev.warden.watch.profile.HostProfile;
 import dev.warden.watch.profile.HostProfiles;
 import dev.warden.watch.profile.SharedProfiles;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -40,10 +41,11 @@ abstract class ProfiledDetector implements Detector {
 
     @Override
     public final void onFlow(FlowEvent flow, Consumer<Alert> out) {
-        for (FlowSide side : profiles.observe(flow)) {
-            HostProfile host = profiles.profiles().get(side.host());
+        List<FlowSide> sides = profiles.observe(flow);
+        for (int i = 0; i < sides.size(); i++) {
+            HostProfile host = profiles.host(i);
             if (host != null && !host.learning()) {
-                check(side, host, out);
+                check(sides.get(i), host, out);
             }
         }
     }

@@ -21,6 +21,7 @@ public final class SharedProfiles {
     private long recorded;
     private FlowEvent last;
     private List<FlowSide> lastSides = List.of();
+    private final HostProfile[] lastHosts = new HostProfile[2];
 
     /** Profiles from {@code profile.yaml} of {@code rules}, made when a reader first needs them. */
     public SharedProfiles(RuleSource rules, LocalNetworks local) {
@@ -61,10 +62,21 @@ public final class SharedProfiles {
             seen++;
             if (seen > recorded || flow != last) {
                 lastSides = profiles.observe(flow);
+                for (int i = 0; i < lastSides.size(); i++) {
+                    lastHosts[i] = profiles.get(lastSides.get(i).host());
+                }
                 last = flow;
                 recorded = Math.max(recorded, seen);
             }
             return lastSides;
+        }
+
+        /**
+         * The profile of side {@code index} of the flow last observed, or null when it was dropped; looked up once
+         * for all readers (a lookup right after the flow was recorded changes no eviction order).
+         */
+        public HostProfile host(int index) {
+            return lastHosts[index];
         }
 
         public HostProfiles profiles() {

@@ -118,6 +118,9 @@ public final class FailoverDetector implements Detector {
 
     /** Alerts on the series whose settling time has passed without them turning into a sweep. */
     private void raiseSettled(long now, Consumer<Alert> out) {
+        if (pending.isEmpty()) {
+            return;
+        }
         for (Iterator<Key> it = pending.iterator(); it.hasNext(); ) {
             Key key = it.next();
             Series s = series.get(key);
