@@ -43,6 +43,8 @@ public final class FloodDetector implements Detector {
     private final RecentMap<Pair, PairState> pairs;
     private final RecentMap<IpAddress, PairState> victims;
     private final RecentMap<IpAddress, Boolean> packetHosts;
+    /** {@link FloodRules#windowCount} per kind, computed once: it is compared on every packet. */
+    private final long[] windowCounts = new long[FloodKind.values().length];
 
     public FloodDetector(FloodRules rules, LocalNetworks local) {
         this.rules = Objects.requireNonNull(rules, "rules");
@@ -50,6 +52,9 @@ public final class FloodDetector implements Detector {
         pairs = new RecentMap<>(rules.maxPairs(), Pair::new, PairState::new);
         victims = new RecentMap<>(rules.maxPairs(), FloodDetector::host, PairState::new);
         packetHosts = new RecentMap<>(rules.maxPairs(), FloodDetector::host, () -> Boolean.TRUE);
+        for (FloodKind k : FloodKind.values()) {
+            windowCounts[k.ordinal()] = rules.windowCount(k);
+        }
     }
 
     /** Makes the detector from {@code flood.yaml}. */
@@ -277,7 +282,7 @@ public final class FloodDetector implements Detector {
 
     /** True when the window holds a flood of {@code kind} and the counter is not in its quiet time. */
     private boolean flood(FloodKind kind, FloodCounter c, long t) {
-        if (t < c.quietUntil || c.packets < rules.windowCount(kind)) {
+        if (t < c.quietUntil || c.packets < windowCounts[kind.ordinal()]) {
             return false;
         }
         return switch (kind) {
