@@ -3,6 +3,7 @@ package dev.warden.watch.detect;
 import dev.warden.watch.decode.PacketView;
 import dev.warden.watch.flow.FlowEvent;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,12 +28,15 @@ public final class ScanDetector implements Detector {
     public static final String KIND = "scan";
 
     private final ScanRules rules;
+    /** {@code ports()} as a bitmap: checked on every flow. */
+    private final BitSet ports;
     private final LocalNetworks local;
     private final BoundedMap<Addr, HostState> hosts;
 
     /** A detector alerting on local hosts only ({@code local}: the watched network's ranges). */
     public ScanDetector(ScanRules rules, LocalNetworks local) {
         this.rules = Objects.requireNonNull(rules, "rules");
+        this.ports = RuleFields.portBits(rules.ports());
         this.local = Objects.requireNonNull(local, "local");
         this.hosts = new BoundedMap<>(rules.maxHosts());
     }
@@ -62,7 +66,7 @@ public final class ScanDetector implements Detector {
 
     /** Feeds one finished flow; returns an alert when this flow made its client a scanner. */
     public Optional<Alert> check(FlowEvent flow) {
-        if (flow.protocol() != PacketView.PROTO_TCP || !flow.clientSyn() || !rules.ports().contains(flow.serverPort())
+        if (flow.protocol() != PacketView.PROTO_TCP || !flow.clientSyn() || !ports.get(flow.serverPort())
                 || !local.contains(flow.clientHigh(), flow.clientLow())) {
             return Optional.empty();
         }
