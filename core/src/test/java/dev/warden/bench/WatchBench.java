@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -19,7 +20,9 @@ import java.util.Locale;
  * Benchmark harness for bench/watch-vs-tshark.sh: one pass over a capture at one stage — {@code decode} (read and
  * decode every packet), {@code flows} (plus the flow table) or {@code pipeline} (plus every detector, as
  * {@code warden watch} runs it) — printing packets, seconds, packets per second and the peak heap after collection
- * (the old generation's collection usage), so a 10× larger file can show whether memory stays flat.
+ * (the old generation's collection usage), so a 10× larger file can show whether memory stays flat. {@code cpu_pps} is
+ * packets per second of the pass's own thread CPU time: per core, and much less sensitive than wall time to other
+ * processes on a shared machine (compilation and GC threads are not in it).
  */
 public final class WatchBench {
     private WatchBench() {
@@ -42,6 +45,8 @@ public final class WatchBench {
                         args.length == 3 ? java.util.Set.of(args[2].split(",")) : null), FlowTable.Config.defaults(),
                         a -> alerts[0]++)
                 : null;
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long startCpu = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         try (PcapReader reader = PcapReader.open(Path.of(args[1]), stats)) {
             while (reader.next()) {
@@ -62,6 +67,7 @@ public final class WatchBench {
             flows[0] = pipeline.summary().flows();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (threads.getCurrentThreadCpuTime() - startCpu) / 1e9;
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null) {
@@ -69,7 +75,8 @@ public final class WatchBench {
             }
         }
         System.out.printf(Locale.ROOT, "stage=%s packets=%d malformed=%d flows=%d alerts=%d seconds=%.2f pps=%.0f "
-                        + "heap_after_gc_mb=%.1f%n", stage, stats.packets(), stats.malformedTotal(), flows[0], alerts[0],
-                seconds, stats.packets() / seconds, peak / 1048576.0);
+                        + "cpu_s=%.2f cpu_pps=%.0f heap_after_gc_mb=%.1f%n", stage, stats.packets(),
+                stats.malformedTotal(), flows[0], alerts[0], seconds, stats.packets() / seconds, cpuSeconds,
+                stats.packets() / cpuSeconds, peak / 1048576.0);
     }
 }

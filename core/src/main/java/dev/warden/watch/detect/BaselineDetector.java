@@ -7,6 +7,7 @@ import dev.warden.watch.profile.HostProfiles;
 import dev.warden.watch.profile.LruMap;
 import dev.warden.watch.profile.PeerStats;
 import dev.warden.watch.profile.PortUse;
+import dev.warden.watch.profile.SharedProfiles;
 import dev.warden.watch.profile.VolumeBuckets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +34,10 @@ public final class BaselineDetector extends ProfiledDetector {
     private final LruMap<IpAddress, Window> windows;
 
     public BaselineDetector(BaselineRules rules, HostProfiles profiles) {
+        this(rules, own(profiles));
+    }
+
+    BaselineDetector(BaselineRules rules, SharedProfiles.Reader profiles) {
         super(KIND, profiles);
         this.rules = Objects.requireNonNull(rules, "rules");
         this.windows = new LruMap<>(rules.maxHosts());

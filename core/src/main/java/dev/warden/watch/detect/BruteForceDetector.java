@@ -4,6 +4,7 @@ import dev.warden.watch.decode.PacketView;
 import dev.warden.watch.flow.FlowEvent;
 import dev.warden.watch.flow.IpAddress;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,12 +28,15 @@ public final class BruteForceDetector implements Detector {
     private static final int SYN_ACK = PacketView.TCP_SYN | PacketView.TCP_ACK;
 
     private final BruteForceRules rules;
+    /** {@code ports()} as a bitmap: checked on every flow. */
+    private final BitSet ports;
     private final LocalNetworks local;
     private final BoundedMap<Pair, Sessions> pairs;
     private final BoundedMap<IpAddress, Sessions> victims;
 
     public BruteForceDetector(BruteForceRules rules, LocalNetworks local) {
         this.rules = Objects.requireNonNull(rules, "rules");
+        this.ports = RuleFields.portBits(rules.ports());
         this.local = Objects.requireNonNull(local, "local");
         pairs = new BoundedMap<>(rules.maxPairs());
         victims = new BoundedMap<>(rules.maxPairs());
@@ -84,7 +88,7 @@ public final class BruteForceDetector implements Detector {
 
     /** A short, answered TCP conversation with a login port: what one password guess looks like. */
     private boolean isSession(FlowEvent f) {
-        return f.protocol() == PacketView.PROTO_TCP && rules.ports().contains(f.serverPort()) && f.clientSyn()
+        return f.protocol() == PacketView.PROTO_TCP && ports.get(f.serverPort()) && f.clientSyn()
                 && (f.serverFlags() & SYN_ACK) == SYN_ACK && f.serverPackets() >= rules.minServerPackets()
                 && f.clientBytes() > 0 && f.endNanos() - f.startNanos() <= rules.maxSessionNanos();
     }

@@ -28,7 +28,8 @@ public final class Detectors {
 
     /**
      * The detectors named in {@code names} (all when null), in name order; an unknown name is a
-     * {@link RulesException} listing the known ones.
+     * {@link RulesException} listing the known ones. They share device profiles of their own, never those of an
+     * earlier call with the same context.
      */
     public static List<Detector> only(DetectorContext context, Set<String> names) {
         List<DetectorProvider> providers = new ArrayList<>();
@@ -43,10 +44,11 @@ public final class Detectors {
                 }
             }
         }
+        DetectorContext run = context.forRun();
         List<Detector> detectors = new ArrayList<>();
         for (DetectorProvider p : providers) {
             if (names == null || names.contains(p.name())) {
-                detectors.add(p.create(context));
+                detectors.add(p.create(run));
             }
         }
         return detectors;

@@ -7,6 +7,7 @@ import dev.warden.watch.profile.HostProfiles;
 import dev.warden.watch.profile.LruMap;
 import dev.warden.watch.profile.PeerStats;
 import dev.warden.watch.profile.PortUse;
+import dev.warden.watch.profile.SharedProfiles;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,10 @@ public final class ExfiltrationDetector extends ProfiledDetector {
     private final LruMap<IpAddress, Long> quietUntil;
 
     public ExfiltrationDetector(ExfiltrationRules rules, HostProfiles profiles) {
+        this(rules, own(profiles));
+    }
+
+    ExfiltrationDetector(ExfiltrationRules rules, SharedProfiles.Reader profiles) {
         super(KIND, profiles);
         this.rules = Objects.requireNonNull(rules, "rules");
         this.uploads = new LruMap<>(rules.maxTracked());

@@ -40,16 +40,21 @@ public final class FloodDetector implements Detector {
 
     private final FloodRules rules;
     private final LocalNetworks local;
-    private final BoundedMap<Pair, PairState> pairs;
-    private final BoundedMap<IpAddress, PairState> victims;
-    private final BoundedMap<IpAddress, Boolean> packetHosts;
+    private final RecentMap<Pair, PairState> pairs;
+    private final RecentMap<IpAddress, PairState> victims;
+    private final RecentMap<IpAddress, Boolean> packetHosts;
+    /** {@link FloodRules#windowCount} per kind, computed once: it is compared on every packet. */
+    private final long[] windowCounts = new long[FloodKind.values().length];
 
     public FloodDetector(FloodRules rules, LocalNetworks local) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.local = Objects.requireNonNull(local, "local");
-        pairs = new BoundedMap<>(rules.maxPairs());
-        victims = new BoundedMap<>(rules.maxPairs());
-        packetHosts = new BoundedMap<>(rules.maxPairs());
+        pairs = new RecentMap<>(rules.maxPairs(), Pair::new, PairState::new);
+        victims = new RecentMap<>(rules.maxPairs(), FloodDetector::host, PairState::new);
+        packetHosts = new RecentMap<>(rules.maxPairs(), FloodDetector::host, () -> Boolean.TRUE);
+        for (FloodKind k : FloodKind.values()) {
+            windowCounts[k.ordinal()] = rules.windowCount(k);
+        }
     }
 
     /** Makes the detector from {@code flood.yaml}. */
@@ -93,9 +98,9 @@ public final class FloodDetector implements Detector {
         long t = p.timestampNanos();
         int size = p.originalLength();
         if (srcLocal) {
-            packetHosts.put(new IpAddress(version, sh, sl), Boolean.TRUE);
-            Pair key = new Pair(version, sh, sl, dh, dl);
-            PairState st = pairs.computeIfAbsent(key, k -> new PairState());
+            packetHosts.get(version, sh, sl, 0, 0, true);
+            PairState st = pairs.get(version, sh, sl, dh, dl, true);
+            Pair key = pairs.lastKey();
             long conn = (long) p.srcPort() << 16 | p.dstPort();
             if ((flags & SYN) != 0) {
                 st.opened.add(conn);
@@ -114,25 +119,25 @@ public final class FloodDetector implements Detector {
                 checkSource(key, kind, c, t, out);
             }
             if (!dstLocal) {
-                PairState v = victims.get(new IpAddress(version, sh, sl));
+                PairState v = victims.get(version, sh, sl, 0, 0, false);
                 if (v != null && kind != null) {
                     v.reply(kind, t);
                 }
             }
         }
         if (dstLocal) {
-            PairState back = pairs.get(new Pair(version, dh, dl, sh, sl));
+            PairState back = pairs.get(version, dh, dl, sh, sl, false);
             if (back != null && kind != null) {
                 back.reply(kind, t);
             }
             if (!srcLocal) {
-                IpAddress victim = new IpAddress(version, dh, dl);
-                packetHosts.put(victim, Boolean.TRUE);
+                packetHosts.get(version, dh, dl, 0, 0, true);
                 long conn = (long) p.dstPort() << 16 | p.srcPort();
                 if (kind == FloodKind.ACK && back != null && back.opened.contains(conn)) {
                     kind = null;
                 }
-                PairState v = victims.computeIfAbsent(victim, k -> new PairState());
+                PairState v = victims.get(version, dh, dl, 0, 0, true);
+                IpAddress victim = victims.lastKey();
                 countSynShare(v, kind, flags, t);
                 if (kind != null) {
                     FloodCounter c = v.counter(kind, rules);
@@ -181,14 +186,16 @@ public final class FloodDetector implements Detector {
         boolean clientLocal = local.contains(f.clientHigh(), f.clientLow());
         boolean serverLocal = local.contains(f.serverHigh(), f.serverLow());
         if (clientLocal && !seenInPackets(f.ipVersion(), f.clientHigh(), f.clientLow())) {
-            Pair key = new Pair(f.ipVersion(), f.clientHigh(), f.clientLow(), f.serverHigh(), f.serverLow());
-            FloodCounter c = countFlow(pairs.computeIfAbsent(key, k -> new PairState()), f);
+            PairState st = pairs.get(f.ipVersion(), f.clientHigh(), f.clientLow(), f.serverHigh(), f.serverLow(), true);
+            Pair key = pairs.lastKey();
+            FloodCounter c = countFlow(st, f);
             if (c != null) {
                 checkSource(key, flowKind(f), c, f.startNanos(), out);
             }
         } else if (serverLocal && !clientLocal && !seenInPackets(f.ipVersion(), f.serverHigh(), f.serverLow())) {
-            IpAddress victim = new IpAddress(f.ipVersion(), f.serverHigh(), f.serverLow());
-            FloodCounter c = countFlow(victims.computeIfAbsent(victim, k -> new PairState()), f);
+            PairState st = victims.get(f.ipVersion(), f.serverHigh(), f.serverLow(), 0, 0, true);
+            IpAddress victim = victims.lastKey();
+            FloodCounter c = countFlow(st, f);
             if (c != null) {
                 c.source(f.clientHigh(), f.clientLow(), f.ipVersion(), rules.peerSample());
                 checkVictim(victim, flowKind(f), c, f.startNanos(), out);
@@ -251,7 +258,12 @@ public final class FloodDetector implements Detector {
     }
 
     private boolean seenInPackets(int version, long high, long low) {
-        return !packetHosts.isEmpty() && packetHosts.containsKey(new IpAddress(version, high, low));
+        return packetHosts.contains(version, high, low, 0, 0);
+    }
+
+    /** A host key for {@link RecentMap} (the second address unused). */
+    private static IpAddress host(int version, long high, long low, long unusedHigh, long unusedLow) {
+        return new IpAddress(version, high, low);
     }
 
     private void checkSource(Pair pair, FloodKind kind, FloodCounter c, long t, Consumer<Alert> out) {
@@ -270,7 +282,7 @@ public final class FloodDetector implements Detector {
 
     /** True when the window holds a flood of {@code kind} and the counter is not in its quiet time. */
     private boolean flood(FloodKind kind, FloodCounter c, long t) {
-        if (t < c.quietUntil || c.packets < rules.windowCount(kind)) {
+        if (t < c.quietUntil || c.packets < windowCounts[kind.ordinal()]) {
             return false;
         }
         return switch (kind) {

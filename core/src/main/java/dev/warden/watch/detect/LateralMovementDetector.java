@@ -6,7 +6,9 @@ import dev.warden.watch.profile.HostProfile;
 import dev.warden.watch.profile.HostProfiles;
 import dev.warden.watch.profile.LruMap;
 import dev.warden.watch.profile.PortUse;
+import dev.warden.watch.profile.SharedProfiles;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,11 +30,18 @@ public final class LateralMovementDetector extends ProfiledDetector {
     public static final String KIND = "lateral-movement";
 
     private final LateralMovementRules rules;
+    /** {@code adminPorts()} as a bitmap: checked on every flow. */
+    private final BitSet adminPorts;
     private final LruMap<IpAddress, Window> windows;
 
     public LateralMovementDetector(LateralMovementRules rules, HostProfiles profiles) {
+        this(rules, own(profiles));
+    }
+
+    LateralMovementDetector(LateralMovementRules rules, SharedProfiles.Reader profiles) {
         super(KIND, profiles);
         this.rules = Objects.requireNonNull(rules, "rules");
+        this.adminPorts = RuleFields.portBits(rules.adminPorts());
         this.windows = new LruMap<>(rules.maxHosts());
     }
 
@@ -51,7 +60,7 @@ public final class LateralMovementDetector extends ProfiledDetector {
 
     @Override
     void check(FlowSide side, HostProfile host, Consumer<Alert> out) {
-        if (!side.client() || !side.peerLocal() || !rules.adminPorts().contains(side.port()) || usual(host, side)) {
+        if (!side.client() || !side.peerLocal() || !adminPorts.get(side.port()) || usual(host, side)) {
             return;
         }
         long t = side.startNanos();

@@ -14,14 +14,17 @@ public final class LocalNetworks {
             "169.254.0.0/16", "fc00::/7", "fe80::/10");
     private final long[] high;
     private final long[] low;
-    private final int[] bits;
+    /** Each range's masks for the two halves of the address, computed once: {@link #contains} runs per packet. */
+    private final long[] maskHigh;
+    private final long[] maskLow;
     private final List<String> cidrs;
 
     private LocalNetworks(List<String> cidrs, String source) {
         this.cidrs = List.copyOf(cidrs);
         high = new long[cidrs.size()];
         low = new long[cidrs.size()];
-        bits = new int[cidrs.size()];
+        maskHigh = new long[cidrs.size()];
+        maskLow = new long[cidrs.size()];
         for (int i = 0; i < cidrs.size(); i++) {
             String c = cidrs.get(i);
             int slash = c == null ? -1 : c.indexOf('/');
@@ -32,9 +35,11 @@ public final class LocalNetworks {
                 if (len < 0 || len > max) {
                     throw new IllegalArgumentException("prefix length " + len);
                 }
-                bits[i] = a.version() == 4 ? 96 + len : len;
-                high[i] = a.high() & mask(bits[i]);
-                low[i] = a.low() & mask(bits[i] - 64);
+                int bits = a.version() == 4 ? 96 + len : len;
+                maskHigh[i] = mask(bits);
+                maskLow[i] = mask(bits - 64);
+                high[i] = a.high() & maskHigh[i];
+                low[i] = a.low() & maskLow[i];
             } catch (IllegalArgumentException e) {
                 throw new RulesException(source + " at local: '" + c + "' is not a CIDR (" + e.getMessage() + ")");
             }
@@ -59,8 +64,8 @@ public final class LocalNetworks {
 
     /** True when the address (as {@link dev.warden.watch.decode.PacketView} holds it) is in one of the ranges. */
     public boolean contains(long addrHigh, long addrLow) {
-        for (int i = 0; i < bits.length; i++) {
-            if ((addrHigh & mask(bits[i])) == high[i] && (addrLow & mask(bits[i] - 64)) == low[i]) {
+        for (int i = 0; i < high.length; i++) {
+            if ((addrHigh & maskHigh[i]) == high[i] && (addrLow & maskLow[i]) == low[i]) {
                 return true;
             }
         }

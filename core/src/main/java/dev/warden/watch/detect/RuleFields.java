@@ -2,6 +2,7 @@ package dev.warden.watch.detect;
 
 import dev.warden.data.DataFileErrors;
 import dev.warden.model.Severity;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -106,6 +107,17 @@ public final class RuleFields {
             sb.append(sb.isEmpty() ? "" : ",").append(p);
         }
         return sb.toString();
+    }
+
+    /** {@code ports} as a bitmap, so a detector checks a flow's port without boxing or hashing. */
+    public static BitSet portBits(Collection<Integer> ports) {
+        BitSet bits = new BitSet(65_536);
+        for (Integer p : ports) {
+            if (p != null && p >= 0 && p <= 65_535) {
+                bits.set(p);
+            }
+        }
+        return bits;
     }
 
     /** A non-empty set of ports 1-65535, or {@code fallback} when absent. */

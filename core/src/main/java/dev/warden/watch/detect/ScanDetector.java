@@ -2,6 +2,7 @@ package dev.warden.watch.detect;
 
 import dev.warden.watch.decode.PacketView;
 import dev.warden.watch.flow.FlowEvent;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -28,12 +29,15 @@ public final class ScanDetector implements Detector {
     private static final int PORT_SCAN_TARGETS = 1024;
 
     private final ScanRules rules;
+    /** {@code ports()} as a bitmap: checked on every flow. */
+    private final BitSet ports;
     private final LocalNetworks local;
     private final BoundedMap<Addr, HostState> hosts;
 
     /** A detector alerting on local hosts only ({@code local}: the watched network's ranges). */
     public ScanDetector(ScanRules rules, LocalNetworks local) {
         this.rules = Objects.requireNonNull(rules, "rules");
+        this.ports = RuleFields.portBits(rules.ports());
         this.local = Objects.requireNonNull(local, "local");
         this.hosts = new BoundedMap<>(rules.maxHosts());
     }
@@ -67,7 +71,7 @@ public final class ScanDetector implements Detector {
                 || !local.contains(flow.clientHigh(), flow.clientLow())) {
             return Optional.empty();
         }
-        boolean sweep = rules.ports().contains(flow.serverPort());
+        boolean sweep = ports.get(flow.serverPort());
         boolean halfOpen = rules.minPorts() > 0 && (flow.clientFlags() & PacketView.TCP_ACK) == 0;
         if (!sweep && !halfOpen) {
             return Optional.empty();

@@ -24,7 +24,9 @@ public final class WatchPipeline {
                          Map<String, Long> droppedByDetector) {
     }
 
-    private final List<Detector> detectors;
+    private final Detector[] detectors;
+    /** The detectors that read packets (most work from flows only and keep {@link Detector#onPacket}'s default). */
+    private final Detector[] packetDetectors;
     private final Consumer<Alert> sink;
     private final FlowTable table;
     private long alerts;
@@ -32,7 +34,8 @@ public final class WatchPipeline {
     private long inputFlows;
 
     public WatchPipeline(List<Detector> detectors, FlowTable.Config flows, Consumer<Alert> alerts) {
-        this.detectors = List.copyOf(detectors);
+        this.detectors = detectors.toArray(new Detector[0]);
+        this.packetDetectors = detectors.stream().filter(WatchPipeline::readsPackets).toArray(Detector[]::new);
         Objects.requireNonNull(alerts, "alerts");
         this.sink = a -> {
             this.alerts++;
@@ -45,7 +48,7 @@ public final class WatchPipeline {
     public void packet(PacketView p) {
         if (p.ipVersion() != 0) {
             lastNanos = Math.max(lastNanos, p.timestampNanos());
-            for (Detector d : detectors) {
+            for (Detector d : packetDetectors) {
                 d.onPacket(p, sink);
             }
         }
@@ -75,6 +78,16 @@ public final class WatchPipeline {
         }
         return new Summary(table.packets(), table.skipped(), table.flows() + inputFlows, table.evicted(), alerts,
                 dropped);
+    }
+
+    /** False when the detector keeps the interface's no-op {@link Detector#onPacket}: no call per packet then. */
+    private static boolean readsPackets(Detector d) {
+        try {
+            return d.getClass().getMethod("onPacket", PacketView.class, Consumer.class).getDeclaringClass()
+                    != Detector.class;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("Detector.onPacket is missing", e);
+        }
     }
 
     private void deliver(FlowEvent flow) {

@@ -3,7 +3,6 @@ package dev.warden.watch.profile;
 import dev.warden.watch.detect.LocalNetworks;
 import dev.warden.watch.flow.FlowEvent;
 import dev.warden.watch.flow.IpAddress;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -32,17 +31,25 @@ public final class HostProfiles {
         if (!clientLocal && !serverLocal) {
             return List.of();
         }
-        List<FlowSide> sides = new ArrayList<>(2);
-        if (clientLocal) {
-            sides.add(FlowSide.ofClient(flow, serverLocal));
+        if (clientLocal && serverLocal) {
+            FlowSide client = FlowSide.ofClient(flow, true);
+            FlowSide server = FlowSide.ofServer(flow, true);
+            record(client);
+            record(server);
+            return List.of(client, server);
         }
-        if (serverLocal) {
-            sides.add(FlowSide.ofServer(flow, clientLocal));
+        FlowSide side = clientLocal ? FlowSide.ofClient(flow, false) : FlowSide.ofServer(flow, false);
+        record(side);
+        return List.of(side);
+    }
+
+    private void record(FlowSide side) {
+        HostProfile host = hosts.get(side.host());
+        if (host == null) {
+            host = new HostProfile(side.host(), rules, side.startNanos());
+            hosts.put(side.host(), host);
         }
-        for (FlowSide side : sides) {
-            hosts.computeIfAbsent(side.host(), h -> new HostProfile(h, rules, side.startNanos())).add(side);
-        }
-        return sides;
+        host.add(side);
     }
 
     /** The device's profile, or null when it was never seen (or was dropped). */

@@ -6,10 +6,12 @@ import dev.warden.watch.detect.Detector;
 import dev.warden.watch.detect.DetectorContext;
 import dev.warden.watch.detect.DetectorProvider;
 import dev.warden.watch.detect.LocalNetworks;
+import dev.warden.watch.detect.RuleFields;
 import dev.warden.watch.flow.EndReason;
 import dev.warden.watch.flow.FlowEvent;
 import dev.warden.watch.flow.IpAddress;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,11 +32,14 @@ public final class BeaconDetector implements Detector {
     public static final String NAME = "c2-beacon";
 
     private final BeaconRules rules;
+    /** {@code ignorePorts()} as a bitmap: checked on every flow. */
+    private final BitSet ignorePorts;
     private final LocalNetworks local;
     private final LruMap<Key, Series> series;
 
     public BeaconDetector(BeaconRules rules, LocalNetworks local) {
         this.rules = Objects.requireNonNull(rules, "rules");
+        this.ignorePorts = RuleFields.portBits(rules.ignorePorts());
         this.local = Objects.requireNonNull(local, "local");
         this.series = new LruMap<>(rules.maxPairs());
     }
@@ -59,7 +64,7 @@ public final class BeaconDetector implements Detector {
 
     @Override
     public void onFlow(FlowEvent flow, Consumer<Alert> out) {
-        if (!isBeat(flow) || rules.ignorePorts().contains(flow.serverPort())
+        if (!isBeat(flow) || ignorePorts.get(flow.serverPort())
                 || !local.contains(flow.clientHigh(), flow.clientLow())
                 || local.contains(flow.serverHigh(), flow.serverLow())) {
             return;

@@ -6,10 +6,12 @@ import dev.warden.watch.detect.Detector;
 import dev.warden.watch.detect.DetectorContext;
 import dev.warden.watch.detect.DetectorProvider;
 import dev.warden.watch.detect.LocalNetworks;
+import dev.warden.watch.detect.RuleFields;
 import dev.warden.watch.flow.FlowEvent;
 import dev.warden.watch.flow.IpAddress;
 import dev.warden.watch.flow.TcpState;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -35,12 +37,15 @@ public final class FailoverDetector implements Detector {
     public static final String NAME = "c2-failover";
 
     private final FailoverRules rules;
+    /** {@code commonPorts()} as a bitmap: checked on every flow. */
+    private final BitSet commonPorts;
     private final LocalNetworks local;
     private final LruMap<Key, Series> series;
     private final Set<Key> pending = new LinkedHashSet<>();
 
     public FailoverDetector(FailoverRules rules, LocalNetworks local) {
         this.rules = Objects.requireNonNull(rules, "rules");
+        this.commonPorts = RuleFields.portBits(rules.commonPorts());
         this.local = Objects.requireNonNull(local, "local");
         this.series = new LruMap<>(rules.maxSeries());
     }
@@ -67,7 +72,7 @@ public final class FailoverDetector implements Detector {
     public void onFlow(FlowEvent flow, Consumer<Alert> out) {
         long now = flow.endNanos();
         if (flow.protocol() == PacketView.PROTO_TCP && flow.clientSyn()
-                && !rules.commonPorts().contains(flow.serverPort())
+                && !commonPorts.get(flow.serverPort())
                 && local.contains(flow.clientHigh(), flow.clientLow())
                 && !local.contains(flow.serverHigh(), flow.serverLow())) {
             add(flow, now);
@@ -118,6 +123,9 @@ public final class FailoverDetector implements Detector {
 
     /** Alerts on the series whose settling time has passed without them turning into a sweep. */
     private void raiseSettled(long now, Consumer<Alert> out) {
+        if (pending.isEmpty()) {
+            return;
+        }
         for (Iterator<Key> it = pending.iterator(); it.hasNext(); ) {
             Key key = it.next();
             Series s = series.get(key);

@@ -10,6 +10,7 @@ import dev.warden.watch.flow.FlowEvent;
 import dev.warden.watch.flow.IpAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +38,15 @@ public final class IrcC2Detector implements Detector {
             "MODE", "WHO", "QUIT");
     private static final List<byte[]> CLIENT_COMMAND_BYTES = CLIENT_COMMANDS.stream()
             .map(c -> c.getBytes(StandardCharsets.US_ASCII)).toList();
+    /** First bytes of a line worth reading: a client command's, or a server line's ':' prefix. */
+    private static final boolean[] FIRST_BYTES = firstBytes();
     private static final Set<String> ORDER_CARRIERS = Set.of("PRIVMSG", "TOPIC", "332", "NOTICE");
 
     private final IrcRules rules;
     private final LocalNetworks local;
     private final LruMap<Key, Session> sessions;
+    /** Server ports any session was ever opened to: lets most packets and flows skip the session lookup. */
+    private final BitSet sessionPorts = new BitSet(65536);
     private final AttackOrders orders;
 
     public IrcC2Detector(IrcRules rules, LocalNetworks local) {
@@ -64,6 +69,15 @@ public final class IrcC2Detector implements Detector {
         }
     }
 
+    private static boolean[] firstBytes() {
+        boolean[] first = new boolean[256];
+        first[':'] = true;
+        for (byte[] c : CLIENT_COMMAND_BYTES) {
+            first[c[0] & 0xFF] = true;
+        }
+        return first;
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -78,6 +92,9 @@ public final class IrcC2Detector implements Detector {
         }
         int off = p.payloadOffset();
         int len = p.payloadLength();
+        if (!FIRST_BYTES[buf.get(off) & 0xFF]) {
+            return;
+        }
         if (!IrcLine.startsWithCommand(buf, off, len, CLIENT_COMMAND_BYTES)
                 && !IrcLine.startsWithPrefix(buf, off, len)) {
             return;
@@ -86,7 +103,7 @@ public final class IrcC2Detector implements Detector {
         boolean dstLocal = local.contains(p.dstHigh(), p.dstLow());
         if (srcLocal && !dstLocal) {
             fromClient(p, IrcLine.parse(buf, off, len, rules.scanBytes()), out);
-        } else if (dstLocal && !srcLocal && !sessions.isEmpty()) {
+        } else if (dstLocal && !srcLocal && sessionPorts.get(p.srcPort()) && !sessions.isEmpty()) {
             fromServer(p, buf, off, len);
         }
     }
@@ -102,6 +119,7 @@ public final class IrcC2Detector implements Detector {
                 Key key = new Key(new IpAddress(p.ipVersion(), p.srcHigh(), p.srcLow()),
                         new IpAddress(p.ipVersion(), p.dstHigh(), p.dstLow()), p.dstPort());
                 s = sessions.computeIfAbsent(key, k -> new Session());
+                sessionPorts.set(p.dstPort());
             }
             s.commands.add(line.command());
             String arg = IrcLine.clean(line.firstArg(), MAX_TEXT);
@@ -138,7 +156,7 @@ public final class IrcC2Detector implements Detector {
 
     @Override
     public void onFlow(FlowEvent flow, Consumer<Alert> out) {
-        if (flow.protocol() != PacketView.PROTO_TCP || sessions.isEmpty()) {
+        if (flow.protocol() != PacketView.PROTO_TCP || !sessionPorts.get(flow.serverPort()) || sessions.isEmpty()) {
             return;
         }
         Key key = new Key(new IpAddress(flow.ipVersion(), flow.clientHigh(), flow.clientLow()),
