@@ -39,7 +39,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -94,16 +97,26 @@ final class DemoAdvise {
         verify(store, lab, scope, demoDir, out);
     }
 
+    /** One row per device and advisory: its CVEs, the matcher's lowest confidence and the action. */
     private static void printMatches(Store store, AdvisoryService advisories, PrintWriter out) {
         Inventory inventory = new Inventory(store);
-        Table t = new Table("DEVICE", "IP", "ADVISORY", "CVE", "CONFIDENCE", "ACTION");
+        Table t = new Table("DEVICE", "IP", "ADVISORY", "CVES", "CONFIDENCE", "ACTION");
         for (AdvisoryRow a : advisories.list()) {
+            Map<String, List<AdvisoryMatch>> byDevice = new LinkedHashMap<>();
             for (MatchRow row : advisories.affected(a.id())) {
-                AdvisoryMatch m = row.match();
-                String device = inventory.device(m.deviceIp()).map(KnownDevice::device)
+                byDevice.computeIfAbsent(row.match().deviceIp(), ip -> new ArrayList<>()).add(row.match());
+            }
+            for (Map.Entry<String, List<AdvisoryMatch>> e : byDevice.entrySet()) {
+                List<AdvisoryMatch> ms = e.getValue();
+                AdvisoryMatch first = ms.get(0);
+                String device = inventory.device(e.getKey()).map(KnownDevice::device)
                         .map(d -> d.vendor() + " " + d.model()).orElse("?");
-                t.row(device, m.deviceIp(), m.advisoryId(), m.cve() == null ? "-" : m.cve(),
-                        String.format("%.2f", m.confidence()), clip(RecommendedAction.of(m.remedy()).text(), 60));
+                List<String> cves = ms.stream().map(AdvisoryMatch::cve).filter(java.util.Objects::nonNull).toList();
+                String cveText = cves.isEmpty() ? "-" : cves.size() <= 2 ? String.join(" ", cves)
+                        : cves.get(0) + " … " + cves.get(cves.size() - 1) + " (" + cves.size() + ")";
+                double confidence = ms.stream().mapToDouble(AdvisoryMatch::confidence).min().orElse(0);
+                t.row(device, e.getKey(), first.advisoryId(), cveText, String.format("%.2f", confidence),
+                        clip(RecommendedAction.of(first.remedy()).text(), 50));
             }
         }
         t.print(out);
