@@ -23,10 +23,15 @@ public final class Version {
     private static final Set<String> PRE_RELEASE = Set.of("alpha", "beta", "rc", "pre", "preview", "dev");
     private static final String MASK = "x";
     private static final int MAX_LENGTH = 200;
+    /** Marks a remembered "no line" in {@link #lines} (a distinct instance, compared by identity). */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    private static final String NO_LINE = new String("");
 
     private final String text;
     /** Digits without leading zeros (a number) or lower-case letters (a word). */
     private final List<String> segments;
+    /** {@link #line(int)} for 1 to 4 components, remembered: matching asks it of the same version many times. */
+    private final String[] lines = new String[5];
 
     private Version(String text, List<String> segments) {
         this.text = text;
@@ -94,6 +99,18 @@ public final class Version {
      * version has fewer numeric leading segments (then its line is unknown).
      */
     public String line(int n) {
+        if (n > 0 && n < lines.length) {
+            String l = lines[n];
+            if (l == null) {
+                l = computeLine(n);
+                lines[n] = l == null ? NO_LINE : l;
+            }
+            return l == NO_LINE ? null : l;
+        }
+        return computeLine(n);
+    }
+
+    private String computeLine(int n) {
         if (segments.size() < n) {
             return null;
         }
