@@ -123,7 +123,7 @@ public final class AdvisoryMatcher {
         if (rules.isEmpty()) {
             return List.of();
         }
-        // candidates grouped by advisory (equal advisories share a group), groups in order of first appearance
+        // candidates grouped by advisory (RuleIndex gives equal advisories one instance), in order of first appearance
         List<List<Candidate>> byAdvisory = new ArrayList<>();
         for (ProductRule r : rules) {
             Candidate c = judge(r, device);
@@ -146,8 +146,7 @@ public final class AdvisoryMatcher {
 
     private static List<Candidate> group(List<List<Candidate>> groups, Advisory a) {
         for (List<Candidate> g : groups) {
-            Advisory b = g.get(0).rule.advisory();
-            if (b == a || b.equals(a)) {
+            if (g.get(0).rule.advisory() == a) {
                 return g;
             }
         }

@@ -25,10 +25,16 @@ import java.util.TreeSet;
 final class RuleIndex {
     private final Map<String, Map<String, List<ProductRule>>> exact = new HashMap<>();
     private final Map<String, Wildcards> wildcard = new HashMap<>();
+    /** One instance per distinct advisory, so that products of equal advisories can be grouped by identity. */
+    private final Map<Advisory, Advisory> advisories = new HashMap<>();
     private int added;
 
-    /** Compiles and adds every product of {@code a}; products with an unreadable range go to {@code review} once. */
-    void add(Advisory a, VendorRules vendors, List<ReviewItem> review) {
+    /**
+     * Compiles and adds every product of {@code advisory}; products with an unreadable range go to {@code review} once.
+     * Products of an advisory equal to one added before refer to that one ({@link ProductRule#advisory()}).
+     */
+    void add(Advisory advisory, VendorRules vendors, List<ReviewItem> review) {
+        Advisory a = advisories.computeIfAbsent(advisory, x -> x);
         for (AffectedProduct p : a.products()) {
             boolean reviewed = false;
             for (String model : p.models()) {
