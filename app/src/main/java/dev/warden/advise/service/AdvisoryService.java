@@ -12,6 +12,7 @@ import dev.warden.advise.ingest.IngestLimits;
 import dev.warden.advise.ingest.Source;
 import dev.warden.advise.kev.KevCatalog;
 import dev.warden.advise.match.AdvisoryMatcher;
+import dev.warden.advise.match.DeviceIndex;
 import dev.warden.advise.ReviewItem;
 import dev.warden.advise.store.AdvisoryRow;
 import dev.warden.advise.store.AdvisoryStore;
@@ -249,7 +250,8 @@ public final class AdvisoryService {
         int added;
         int removed;
         int review;
-        private List<Device> devices;
+        /** The present inventory indexed once per import, so each advisory looks up its devices only. */
+        private DeviceIndex devices;
         private Map<String, KnownExploited> kev;
 
         @Override
@@ -263,7 +265,7 @@ public final class AdvisoryService {
                 return;
             }
             if (devices == null) {
-                devices = presentDevices();
+                devices = new AdvisoryMatcher(List.of()).index(presentDevices());
                 kev = store.transaction(AdvisoryStore::kev);
             }
             Advisory joined = KevCatalog.join(advisory, kev);

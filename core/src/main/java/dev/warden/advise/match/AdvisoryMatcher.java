@@ -1,6 +1,5 @@
 package dev.warden.advise.match;
 
-import dev.warden.advise.ModelRevision;
 import dev.warden.advise.ReviewItem;
 import dev.warden.advise.version.Verdict;
 import dev.warden.advise.version.Version;
@@ -14,12 +13,10 @@ import dev.warden.model.Remedy;
 import dev.warden.model.Vulnerability;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Finds the devices advisories affect: one {@link AdvisoryMatch} per device and vulnerability, from the advisory
@@ -41,8 +38,12 @@ import java.util.Map;
  *       known and inside) is not matched; {@code under_investigation} matches at ×0.5.</li>
  * </ul>
  * The remedy of a match is the advisory's remediation for that product, a vendor fix before a workaround, mitigation,
- * no fix planned or none available. Lookups go through an index by vendor and model, so a device costs a few hash
- * lookups plus the wildcard models of its vendor.
+ * no fix planned or none available.
+ * <p>
+ * Speed: advisory products are indexed by vendor and model ({@link RuleIndex}), a device is normalised once and the
+ * normalised form of each distinct vendor, model and firmware string is remembered ({@link DeviceNormaliser}), and
+ * reasons are written only for the products that end up matched. For a newly arrived advisory, {@link DeviceIndex}
+ * finds the devices of its vendors and models without judging the whole inventory.
  */
 public final class AdvisoryMatcher {
     private static final double NO_VENDOR = 0.8;
@@ -53,7 +54,8 @@ public final class AdvisoryMatcher {
     private static final double INVESTIGATING = 0.5;
 
     private final VendorRules vendors;
-    private final Index index;
+    private final DeviceNormaliser normaliser;
+    private final RuleIndex index;
     private final List<ReviewItem> review = new ArrayList<>();
 
     /** A matcher over {@code advisories} with the shipped vendor rules. */
@@ -64,7 +66,8 @@ public final class AdvisoryMatcher {
     /** A matcher over {@code advisories} with the given vendor rules. */
     public AdvisoryMatcher(Collection<Advisory> advisories, VendorRules vendors) {
         this.vendors = vendors;
-        this.index = new Index();
+        this.normaliser = new DeviceNormaliser(vendors);
+        this.index = new RuleIndex();
         for (Advisory a : advisories) {
             index.add(a, vendors, review);
         }
@@ -72,21 +75,42 @@ public final class AdvisoryMatcher {
 
     /** Every vulnerability of every advisory that affects {@code device}. */
     public List<AdvisoryMatch> match(Device device) {
-        return match(device, index);
+        DeviceKeys d = normaliser.keys(device);
+        return d == null ? List.of() : match(d, index);
     }
 
     /**
      * The devices {@code advisory} affects — the question a newly arrived advisory asks of the inventory. The
-     * advisory need not be one this matcher was built with.
+     * advisory need not be one this matcher was built with. Several advisories in a row over the same inventory
+     * should build a {@link #index DeviceIndex} once and use {@link #affected(Advisory, DeviceIndex)}.
      */
     public List<AdvisoryMatch> affected(Advisory advisory, Iterable<Device> devices) {
-        Index one = new Index();
+        return affected(advisory, index(devices));
+    }
+
+    /**
+     * The devices of {@code devices} that {@code advisory} affects, in the inventory's order; only the devices of the
+     * advisory's vendors and models are judged.
+     *
+     * @throws IllegalArgumentException when the index was built with other vendor rules than this matcher's
+     */
+    public List<AdvisoryMatch> affected(Advisory advisory, DeviceIndex devices) {
+        if (devices.vendors() != vendors) {
+            throw new IllegalArgumentException("the device index was built with other vendor rules");
+        }
+        RuleIndex one = new RuleIndex();
         one.add(advisory, vendors, new ArrayList<>());
+        BitSet candidates = devices.candidates(one);
         List<AdvisoryMatch> out = new ArrayList<>();
-        for (Device d : devices) {
-            out.addAll(match(d, one));
+        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+            out.addAll(match(devices.device(i), one));
         }
         return out;
+    }
+
+    /** The inventory indexed for {@link #affected(Advisory, DeviceIndex)}, normalised with this matcher's rules. */
+    public DeviceIndex index(Iterable<Device> devices) {
+        return new DeviceIndex(devices, normaliser, vendors);
     }
 
     /** Products of the advisories given to the constructor that a person must look at (unreadable ranges). */
@@ -94,121 +118,119 @@ public final class AdvisoryMatcher {
         return List.copyOf(review);
     }
 
-    private List<AdvisoryMatch> match(Device device, Index idx) {
-        ModelRevision mr = device.model() == null ? null : ModelRevision.split(device.model());
-        if (mr == null) {
+    private List<AdvisoryMatch> match(DeviceKeys device, RuleIndex idx) {
+        List<ProductRule> rules = idx.candidates(device.vendorKey(), device.model());
+        if (rules.isEmpty()) {
             return List.of();
         }
-        String vendorKey = vendors.vendorKey(device.vendor());
-        ModelName model = ModelName.ofDevice(mr.model());
-        String hardware = ProductRule.hardwareKey(device.hardware() != null ? device.hardware() : mr.revision());
-        Version firmware = firmware(device.firmware());
-        List<Candidate> candidates = new ArrayList<>();
-        for (ProductRule r : idx.candidates(vendorKey, model)) {
-            Candidate c = judge(r, device, hardware, firmware);
+        // candidates grouped by advisory (RuleIndex gives equal advisories one instance), in order of first appearance
+        List<List<Candidate>> byAdvisory = new ArrayList<>();
+        for (ProductRule r : rules) {
+            Candidate c = judge(r, device);
             if (c != null) {
-                candidates.add(c);
+                group(byAdvisory, r.advisory()).add(c);
             }
         }
-        if (candidates.isEmpty()) {
-            return List.of();
-        }
-        Map<Advisory, List<Candidate>> byAdvisory = new LinkedHashMap<>();
-        for (Candidate c : candidates) {
-            byAdvisory.computeIfAbsent(c.rule.advisory(), k -> new ArrayList<>()).add(c);
-        }
         List<AdvisoryMatch> out = new ArrayList<>();
-        byAdvisory.forEach((advisory, cs) -> {
+        for (List<Candidate> cs : byAdvisory) {
+            Advisory advisory = cs.get(0).rule.advisory();
             for (Vulnerability v : advisory.vulnerabilities()) {
                 AdvisoryMatch m = best(advisory, v, cs, device);
                 if (m != null) {
                     out.add(m);
                 }
             }
-        });
+        }
         return out;
     }
 
-    private static Version firmware(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
+    private static List<Candidate> group(List<List<Candidate>> groups, Advisory a) {
+        for (List<Candidate> g : groups) {
+            if (g.get(0).rule.advisory() == a) {
+                return g;
+            }
         }
-        try {
-            return Version.parse(text);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        List<Candidate> g = new ArrayList<>(2);
+        groups.add(g);
+        return g;
     }
 
-    /** A product that fits the device, with confidence and reasons; {@code sure} when the firmware was decided. */
-    private record Candidate(ProductRule rule, double confidence, List<String> reasons, boolean sure) {
+    /**
+     * A product that fits the device, with its confidence; {@code sure} when the firmware was decided; the firmware
+     * verdict, null when the firmware was not compared. Its reasons are written by {@link #reasons} when it matches.
+     */
+    private record Candidate(ProductRule rule, double confidence, boolean sure, Verdict verdict) {
     }
 
-    private Candidate judge(ProductRule r, Device device, String hardware, Version firmware) {
-        List<String> reasons = new ArrayList<>();
+    private static Candidate judge(ProductRule r, DeviceKeys device) {
         double conf = 1.0;
         if (r.vendorKey().isEmpty()) {
             conf *= NO_VENDOR;
-            reasons.add("advisory names no vendor");
-        } else {
-            reasons.add("vendor " + device.vendor() + " is " + r.product().vendor());
         }
         if (r.model().pattern() != null) {
             conf *= WILDCARD;
-            reasons.add("model " + device.model() + " matches pattern " + r.modelText());
-        } else {
-            reasons.add("model " + device.model() + " matches " + r.modelText());
         }
         if (r.hardwareKey() != null) {
-            if (hardware == null) {
+            if (device.hardware() == null) {
                 conf *= HARDWARE_UNKNOWN;
-                reasons.add("hardware revision unknown; the advisory names " + r.product().hardwareRevision());
-            } else if (!hardware.equals(r.hardwareKey())) {
+            } else if (!device.hardware().equals(r.hardwareKey())) {
                 return null;
-            } else {
-                reasons.add("hardware revision " + r.product().hardwareRevision() + " matches");
             }
         }
-        boolean sure = true;
         VersionRange range = r.range();
+        if (r.unreadable() != null || (range != null && device.firmware() == null)) {
+            return new Candidate(r, conf * FIRMWARE_UNDECIDED, false, null);
+        }
+        if (range == null) {
+            return new Candidate(r, conf, true, null);
+        }
+        Verdict verdict = range.evaluate(device.firmware(), r.lineComponents());
+        return switch (verdict) {
+            case OUT, NOT_JUDGED -> null;
+            case UNKNOWN -> new Candidate(r, conf * FIRMWARE_UNDECIDED, false, verdict);
+            case IN -> new Candidate(r, range.form() == VersionRange.Form.LENIENT ? conf * LENIENT_RANGE : conf, true,
+                    verdict);
+        };
+    }
+
+    /** Each step of {@link #judge}'s decision for a matched product, in words. */
+    private static List<String> reasons(Candidate c, DeviceKeys keys) {
+        ProductRule r = c.rule;
+        Device device = keys.device();
+        List<String> reasons = new ArrayList<>();
+        reasons.add(r.vendorKey().isEmpty() ? "advisory names no vendor"
+                : "vendor " + device.vendor() + " is " + r.product().vendor());
+        reasons.add("model " + device.model() + " matches " + (r.model().pattern() != null ? "pattern " : "")
+                + r.modelText());
+        if (r.hardwareKey() != null) {
+            reasons.add(keys.hardware() == null
+                    ? "hardware revision unknown; the advisory names " + r.product().hardwareRevision()
+                    : "hardware revision " + r.product().hardwareRevision() + " matches");
+        }
+        VersionRange range = r.range();
+        Version firmware = keys.firmware();
         if (r.unreadable() != null) {
-            conf *= FIRMWARE_UNDECIDED;
-            sure = false;
             reasons.add("firmware range '" + r.product().versionRange() + "' unreadable (" + r.unreadable()
                     + "): needs review");
         } else if (range == null) {
             reasons.add("the advisory names no firmware version: every firmware");
         } else if (firmware == null) {
-            conf *= FIRMWARE_UNDECIDED;
-            sure = false;
             reasons.add("firmware unknown; the advisory names " + range.text());
+        } else if (c.verdict == Verdict.UNKNOWN) {
+            reasons.add("cannot compare firmware " + firmware.text() + " with " + range.text()
+                    + (r.lineComponents() > 0 ? " (masked version or unknown firmware line)" : " (masked version)"));
         } else {
-            Verdict verdict = range.evaluate(firmware, r.lineComponents());
-            switch (verdict) {
-                case OUT, NOT_JUDGED -> {
-                    return null;
-                }
-                case UNKNOWN -> {
-                    conf *= FIRMWARE_UNDECIDED;
-                    sure = false;
-                    reasons.add("cannot compare firmware " + firmware.text() + " with " + range.text()
-                            + (r.lineComponents() > 0 ? " (masked version or unknown firmware line)" : " (masked version)"));
-                }
-                case IN -> {
-                    String line = r.lineComponents() > 0 ? " on line " + firmware.line(r.lineComponents()) : "";
-                    reasons.add("firmware " + firmware.text() + " is within " + range.text().strip() + line);
-                    if (range.form() == VersionRange.Form.LENIENT) {
-                        conf *= LENIENT_RANGE;
-                        reasons.add("range read leniently (not a valid vers range)");
-                    }
-                }
+            String line = r.lineComponents() > 0 ? " on line " + firmware.line(r.lineComponents()) : "";
+            reasons.add("firmware " + firmware.text() + " is within " + range.text().strip() + line);
+            if (range.form() == VersionRange.Form.LENIENT) {
+                reasons.add("range read leniently (not a valid vers range)");
             }
         }
-        return new Candidate(r, conf, reasons, sure);
+        return reasons;
     }
 
     /** The most confident affected product of one vulnerability, unless a fixed/not-affected product covers it. */
-    private static AdvisoryMatch best(Advisory advisory, Vulnerability v, List<Candidate> cs, Device device) {
+    private static AdvisoryMatch best(Advisory advisory, Vulnerability v, List<Candidate> cs, DeviceKeys device) {
         Candidate best = null;
         double bestConf = 0;
         for (Candidate c : cs) {
@@ -228,66 +250,17 @@ public final class AdvisoryMatcher {
         if (best == null) {
             return null;
         }
-        List<String> reasons = new ArrayList<>(best.reasons);
+        List<String> reasons = reasons(best, device);
         if (v.statusOf(best.rule.product()) == ProductStatus.UNDER_INVESTIGATION) {
             reasons.add("the vendor is still investigating this product");
         }
         AffectedProduct p = best.rule.product();
-        return new AdvisoryMatch(advisory.id(), advisory.revision(), v.cve(), device.ip(), p.productId(), bestConf,
-                reasons, v.severity(), remedy(v, p.productId()));
+        return new AdvisoryMatch(advisory.id(), advisory.revision(), v.cve(), device.device().ip(), p.productId(),
+                bestConf, reasons, v.severity(), remedy(v, p.productId()));
     }
 
     private static Remedy remedy(Vulnerability v, String productId) {
         return v.remedies().stream().filter(r -> r.productIds().contains(productId))
                 .min(Comparator.comparing(Remedy::category)).orElse(null);
-    }
-
-    /** Advisory products by vendor key, then by exact model key or in the vendor's wildcard list. */
-    private static final class Index {
-        private final Map<String, Map<String, List<ProductRule>>> exact = new HashMap<>();
-        private final Map<String, List<ProductRule>> wildcard = new HashMap<>();
-
-        void add(Advisory a, VendorRules vendors, List<ReviewItem> review) {
-            for (AffectedProduct p : a.products()) {
-                boolean reviewed = false;
-                for (String model : p.models()) {
-                    ProductRule r = ProductRule.compile(a, p, model, vendors);
-                    if (r.model().key().isEmpty()) {
-                        continue;
-                    }
-                    if (r.unreadable() != null && !reviewed) {
-                        review.add(new ReviewItem(a.id(), p.productId(), p.versionRange(), r.unreadable()));
-                        reviewed = true;
-                    }
-                    if (r.model().pattern() == null) {
-                        exact.computeIfAbsent(r.vendorKey(), k -> new HashMap<>())
-                                .computeIfAbsent(r.model().key(), k -> new ArrayList<>()).add(r);
-                    } else {
-                        wildcard.computeIfAbsent(r.vendorKey(), k -> new ArrayList<>()).add(r);
-                    }
-                }
-            }
-        }
-
-        List<ProductRule> candidates(String vendorKey, ModelName model) {
-            List<ProductRule> out = new ArrayList<>();
-            collect(vendorKey, model, out);
-            if (!vendorKey.isEmpty()) {
-                collect("", model, out);
-            }
-            return out;
-        }
-
-        private void collect(String vendorKey, ModelName model, List<ProductRule> out) {
-            Map<String, List<ProductRule>> byModel = exact.get(vendorKey);
-            if (byModel != null) {
-                out.addAll(byModel.getOrDefault(model.key(), List.of()));
-            }
-            for (ProductRule r : wildcard.getOrDefault(vendorKey, List.of())) {
-                if (r.model().covers(model)) {
-                    out.add(r);
-                }
-            }
-        }
     }
 }

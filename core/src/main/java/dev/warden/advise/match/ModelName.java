@@ -39,6 +39,15 @@ record ModelName(String key, Pattern pattern) {
         return new ModelName(key, Pattern.compile(regex.toString()));
     }
 
+    /** For a wildcard name, the characters before its first wildcard: every model it covers starts with them. */
+    String literalPrefix() {
+        int end = 0;
+        while (end < key.length() && key.charAt(end) != '?' && key.charAt(end) != '*') {
+            end++;
+        }
+        return key.substring(0, end);
+    }
+
     /** Whether this advisory model covers a device model. */
     boolean covers(ModelName device) {
         return pattern == null ? key.equals(device.key) : pattern.matcher(device.key).matches();

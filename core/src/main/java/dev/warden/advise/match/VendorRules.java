@@ -39,8 +39,17 @@ public final class VendorRules {
     private VendorRules() {
     }
 
-    /** The shipped rules. */
+    /** The shipped rules, read once: they are immutable, and a matcher per advisory need not parse them again. */
     public static VendorRules shipped() {
+        return Shipped.RULES;
+    }
+
+    /** Holds the shipped rules, read on first use. */
+    private static final class Shipped {
+        static final VendorRules RULES = load();
+    }
+
+    private static VendorRules load() {
         try (InputStream in = VendorRules.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the class path");

@@ -23,14 +23,34 @@ public final class Version {
     private static final Set<String> PRE_RELEASE = Set.of("alpha", "beta", "rc", "pre", "preview", "dev");
     private static final String MASK = "x";
     private static final int MAX_LENGTH = 200;
+    private static final long WORD = -1;
+    private static final long LONG_NUMBER = -2;
+    private static final long MASKED = -3;
+    private static final long ABSENT = -4;
+    /** Marks a remembered "no line" in {@link #lines} (a distinct instance, compared by identity). */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    private static final String NO_LINE = new String("");
 
     private final String text;
     /** Digits without leading zeros (a number) or lower-case letters (a word). */
     private final List<String> segments;
+    /** {@link #line(int)} for 1 to 4 components, remembered: matching asks it of the same version many times. */
+    private final String[] lines = new String[5];
+
+    /**
+     * Per segment, for {@link #compare}: its value when a number of at most 18 digits, else {@link #WORD},
+     * {@link #LONG_NUMBER} or {@link #MASKED} ({@link #ABSENT} past the end); comparing two numbers is then one comparison of longs.
+     */
+    private final long[] values;
 
     private Version(String text, List<String> segments) {
         this.text = text;
         this.segments = segments;
+        this.values = new long[segments.size()];
+        for (int k = 0; k < values.length; k++) {
+            String s = segments.get(k);
+            values[k] = MASK.equals(s) ? MASKED : !isNumber(s) ? WORD : s.length() > 18 ? LONG_NUMBER : Long.parseLong(s);
+        }
     }
 
     /**
@@ -94,6 +114,18 @@ public final class Version {
      * version has fewer numeric leading segments (then its line is unknown).
      */
     public String line(int n) {
+        if (n > 0 && n < lines.length) {
+            String l = lines[n];
+            if (l == null) {
+                l = computeLine(n);
+                lines[n] = l == null ? NO_LINE : l;
+            }
+            return l == NO_LINE ? null : l;
+        }
+        return computeLine(n);
+    }
+
+    private String computeLine(int n) {
         if (segments.size() < n) {
             return null;
         }
@@ -107,14 +139,15 @@ public final class Version {
 
     /** Compares with another version; empty when a masked segment decides it. */
     public OptionalInt compare(Version other) {
-        int n = Math.max(segments.size(), other.segments.size());
+        int n = Math.max(values.length, other.values.length);
         for (int k = 0; k < n; k++) {
-            String a = k < segments.size() ? segments.get(k) : null;
-            String b = k < other.segments.size() ? other.segments.get(k) : null;
-            if (MASK.equals(a) || MASK.equals(b)) {
+            long x = k < values.length ? values[k] : ABSENT;
+            long y = k < other.values.length ? other.values[k] : ABSENT;
+            if (x == MASKED || y == MASKED) {
                 return OptionalInt.empty();
             }
-            int c = compareSegment(a, b);
+            int c = x >= 0 && y >= 0 ? Long.compare(x, y) : compareSegment(
+                    x == ABSENT ? null : segments.get(k), y == ABSENT ? null : other.segments.get(k));
             if (c != 0) {
                 return OptionalInt.of(c);
             }

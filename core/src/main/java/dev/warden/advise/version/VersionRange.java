@@ -4,8 +4,10 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,6 +69,8 @@ public final class VersionRange {
     }
 
     private static final int MAX_LENGTH = 500;
+    /** The longest firmware line a vendor can declare (see {@code VendorRules}). */
+    private static final int MAX_LINE = 4;
     private static final int MAX_CONSTRAINTS = 64;
     private static final Pattern COMPARATOR = Pattern.compile("^(<=|>=|!=|=<|=>|<|>|=)?\\s*(.*)$");
     private static final Pattern VERSION_WORDS = Pattern.compile("(?i)build|rel|update|sp|patch|r");
@@ -87,12 +91,16 @@ public final class VersionRange {
     private final Form form;
     private final boolean all;
     private final List<Constraint> constraints;
+    private final Prepared unfiltered;
+    /** Per firmware-line length (1 to 4), its {@link LinePlan}; filled on first use. */
+    private final LinePlan[] lines = new LinePlan[MAX_LINE + 1];
 
     private VersionRange(String text, Form form, boolean all, List<Constraint> constraints) {
         this.text = text;
         this.form = form;
         this.all = all;
         this.constraints = List.copyOf(constraints);
+        this.unfiltered = new Prepared(this.constraints);
     }
 
     /** Exactly one version (CSAF {@code product_version}). */
@@ -233,61 +241,100 @@ public final class VersionRange {
         if (all) {
             return Verdict.IN;
         }
-        List<Constraint> cs = constraints;
         if (lineComponents > 0) {
             String line = v.line(lineComponents);
             if (line == null) {
                 return Verdict.UNKNOWN;
             }
-            cs = cs.stream().filter(c -> {
-                String l = c.version.line(lineComponents);
-                return l == null || l.equals(line);
-            }).toList();
-            if (cs.isEmpty()) {
-                return Verdict.NOT_JUDGED;
-            }
+            LinePlan plan = linePlan(lineComponents);
+            Prepared p = plan.byLine().getOrDefault(line, plan.lineless());
+            return p == null ? Verdict.NOT_JUDGED : p.contains(v);
         }
-        return contains(cs, v);
+        return unfiltered.contains(v);
     }
 
-    /** The vers specification's containment algorithm. */
-    private static Verdict contains(List<Constraint> cs, Version v) {
-        List<Constraint> bounds = new ArrayList<>();
-        for (Constraint c : cs) {
-            OptionalInt cmp = v.compare(c.version);
-            if (cmp.isEmpty()) {
-                return Verdict.UNKNOWN;
+    /** The line plan for lines of {@code n} components, made on first use (a race only makes it twice). */
+    private LinePlan linePlan(int n) {
+        if (n > MAX_LINE) {
+            return LinePlan.of(constraints, n);
+        }
+        LinePlan plan = lines[n];
+        if (plan == null) {
+            plan = LinePlan.of(constraints, n);
+            lines[n] = plan;
+        }
+        return plan;
+    }
+
+    /**
+     * The constraints that apply on each firmware line of some length (those on that line and those with no line),
+     * prepared once per range instead of filtered for every version evaluated.
+     *
+     * @param byLine   per line named by a constraint
+     * @param lineless for a version on a line no constraint names: the constraints without a line, null when none
+     */
+    private record LinePlan(Map<String, Prepared> byLine, Prepared lineless) {
+        static LinePlan of(List<Constraint> constraints, int n) {
+            Map<String, Prepared> m = new HashMap<>();
+            for (Constraint c : constraints) {
+                String l = c.version.line(n);
+                if (l != null && !m.containsKey(l)) {
+                    m.put(l, new Prepared(constraints.stream().filter(x -> {
+                        String xl = x.version.line(n);
+                        return xl == null || xl.equals(l);
+                    }).toList()));
+                }
             }
-            if (cmp.getAsInt() == 0 && c.op.inclusive()) {
-                return Verdict.IN;
+            List<Constraint> lineless = constraints.stream().filter(c -> c.version.line(n) == null).toList();
+            return new LinePlan(Map.copyOf(m), lineless.isEmpty() ? null : new Prepared(lineless));
+        }
+    }
+
+    /**
+     * Constraints in their written order with their range bounds already sorted, so that evaluating a version neither
+     * allocates nor sorts. The sort is the one evaluation did before: stable, over the same list, so decisions are
+     * the same.
+     */
+    private record Prepared(List<Constraint> constraints, List<Constraint> bounds) {
+        Prepared(List<Constraint> constraints) {
+            this(constraints, constraints.stream().filter(c -> c.op != Op.EQ && c.op != Op.NE)
+                    .sorted(Comparator.comparing(Constraint::version, (a, b) -> a.compare(b).orElse(0))).toList());
+        }
+
+        /** The vers specification's containment algorithm. */
+        Verdict contains(Version v) {
+            for (Constraint c : constraints) {
+                OptionalInt cmp = v.compare(c.version);
+                if (cmp.isEmpty()) {
+                    return Verdict.UNKNOWN;
+                }
+                if (cmp.getAsInt() == 0 && c.op.inclusive()) {
+                    return Verdict.IN;
+                }
+                if (cmp.getAsInt() == 0 && c.op == Op.NE) {
+                    return Verdict.OUT;
+                }
             }
-            if (cmp.getAsInt() == 0 && c.op == Op.NE) {
+            if (bounds.isEmpty()) {
                 return Verdict.OUT;
             }
-            if (c.op != Op.EQ && c.op != Op.NE) {
-                bounds.add(c);
-            }
-        }
-        if (bounds.isEmpty()) {
-            return Verdict.OUT;
-        }
-        bounds.sort(Comparator.comparing(Constraint::version, (a, b) -> a.compare(b).orElse(0)));
-        Constraint first = bounds.get(0);
-        Constraint last = bounds.get(bounds.size() - 1);
-        if (first.op.upper() && below(v, first)) {
-            return Verdict.IN;
-        }
-        if (last.op.lower() && !below(v, last) && v.compare(last.version).orElse(0) > 0) {
-            return Verdict.IN;
-        }
-        for (int k = 0; k + 1 < bounds.size(); k++) {
-            Constraint lo = bounds.get(k);
-            Constraint hi = bounds.get(k + 1);
-            if (lo.op.lower() && hi.op.upper() && v.compare(lo.version).orElse(0) > 0 && below(v, hi)) {
+            Constraint first = bounds.get(0);
+            Constraint last = bounds.get(bounds.size() - 1);
+            if (first.op.upper() && below(v, first)) {
                 return Verdict.IN;
             }
+            if (last.op.lower() && !below(v, last) && v.compare(last.version).orElse(0) > 0) {
+                return Verdict.IN;
+            }
+            for (int k = 0; k + 1 < bounds.size(); k++) {
+                Constraint lo = bounds.get(k);
+                Constraint hi = bounds.get(k + 1);
+                if (lo.op.lower() && hi.op.upper() && v.compare(lo.version).orElse(0) > 0 && below(v, hi)) {
+                    return Verdict.IN;
+                }
+            }
+            return Verdict.OUT;
         }
-        return Verdict.OUT;
     }
 
     private static boolean below(Version v, Constraint c) {
