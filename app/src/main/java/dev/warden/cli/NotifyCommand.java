@@ -3,6 +3,7 @@ package dev.warden.cli;
 import dev.warden.home.WardenHome;
 import dev.warden.notify.Deliverer;
 import dev.warden.notify.DeliveryPolicy;
+import dev.warden.advise.service.AdvisoryService;
 import dev.warden.notify.Notifier;
 import dev.warden.notify.OutboxItem;
 import dev.warden.notify.Outbox;
@@ -64,10 +65,13 @@ final class NotifyCommand implements Callable<Integer> {
                 senders.add(new SmtpSender(smtp, policy.timeout(), System::getenv));
             }
             senders.add(new WebhookSender(policy.timeout(), Clock.systemUTC(), System::getenv));
-            int reminders = new Notifier(s, DuePolicy.load(), Clock.systemUTC()).remindOverdue();
+            Notifier notifier = new Notifier(s, DuePolicy.load(), Clock.systemUTC());
+            int caughtUp = notifier.catchUp(new AdvisoryService(s));
+            int reminders = notifier.remindOverdue();
             Deliverer.Report r = new Deliverer(s, senders, new Renderer(), policy, Clock.systemUTC()).deliverDue();
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
+                m.put("matches_caught_up", caughtUp);
                 m.put("reminders_queued", reminders);
                 m.put("sent", r.sent());
                 m.put("retried", r.retried());
@@ -75,6 +79,10 @@ final class NotifyCommand implements Callable<Integer> {
                 m.put("errors", r.errors());
                 out.println(JsonLines.write(m));
             } else {
+                if (caughtUp > 0) {
+                    out.printf("%d matches had no remediation item yet (an earlier run stopped before notifying): "
+                            + "opened and queued%n", caughtUp);
+                }
                 out.printf("%d reminders queued; %d messages sent, %d to retry, %d given up%n", reminders, r.sent(), r.retried(), r.dead());
                 r.errors().forEach(e -> spec.commandLine().getErr().println("warden: " + e));
                 if (smtp == null) {

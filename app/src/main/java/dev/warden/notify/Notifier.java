@@ -1,6 +1,8 @@
 package dev.warden.notify;
 
+import dev.warden.advise.service.AdvisoryDetail;
 import dev.warden.advise.service.AdvisoryService;
+import dev.warden.advise.store.MatchRow;
 import dev.warden.advise.service.MatchListener;
 import dev.warden.model.Advisory;
 import dev.warden.model.AdvisoryMatch;
@@ -20,9 +22,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -101,6 +105,37 @@ public final class Notifier {
             }
             return new Result(items, queued, unowned);
         });
+    }
+
+    /**
+     * Catches up matches that never reached {@link #onMatches}: the listener runs after the match transaction has
+     * committed, so a process that died between the two left active matches without a remediation item (and without
+     * a notification). {@code warden notify} calls this before delivering; each such match is handled as if just
+     * added. Returns the remediation items it opened.
+     */
+    public int catchUp(AdvisoryService advisories) {
+        List<String> ids = store.transaction(c -> Sql.query(c, """
+                SELECT DISTINCT m.advisory_id FROM advisory_matches m WHERE m.state = 'active' AND NOT EXISTS (
+                  SELECT 1 FROM remediations r
+                  WHERE r.ip = m.device_ip AND r.advisory_id = m.advisory_id AND r.cve = m.cve)
+                ORDER BY m.advisory_id""", rs -> rs.getString(1)));
+        int opened = 0;
+        for (String id : ids) {
+            AdvisoryDetail detail = advisories.show(id);
+            Set<String> handled = store.transaction(c -> new HashSet<>(Sql.query(c,
+                    "SELECT ip || ' ' || cve FROM remediations WHERE advisory_id = ?", rs -> rs.getString(1), id)));
+            List<AdvisoryMatch> missing = new ArrayList<>();
+            for (MatchRow row : detail.matches()) {
+                AdvisoryMatch m = row.match();
+                if (row.active() && !handled.contains(m.deviceIp() + " " + (m.cve() == null ? "" : m.cve()))) {
+                    missing.add(m);
+                }
+            }
+            if (!missing.isEmpty()) {
+                opened += onMatches(detail.advisory(), missing).remediations();
+            }
+        }
+        return opened;
     }
 
     /** Queues one reminder per overdue item, owner endpoint and UTC day; returns how many were new. */
