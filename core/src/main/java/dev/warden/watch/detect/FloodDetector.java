@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * {@link FloodRules#windowCount} packets raises at once, so a fast flood is reported within a fraction of a window.
  *
  * <p>What makes each kind, beyond its rate: a SYN flood is bare SYNs making up most of the source's TCP toward the
- * victim (handshakes not completed); an ACK flood is bare ACKs spread over many connections no handshake opened
+ * victim (handshakes not completed); an ACK flood is ACK packets spread over many connections no handshake opened
  * (Mirai's "ack" attack); UDP (Mirai's "udpplain", "vse", DNS) and GRE (Mirai's "greip"/"greeth", IP protocol 47, the
  * outer header's addresses) floods get almost no answers back; an HTTP flood is many {@code GET}/{@code POST} requests.
  *
@@ -162,7 +162,9 @@ public final class FloodDetector implements Detector {
         if (p.payloadStartsWith(GET) || p.payloadStartsWith(POST)) {
             return FloodKind.HTTP;
         }
-        if ((flags & ACK) != 0 && (flags & (SYN | FIN_RST)) == 0 && p.payloadLength() == 0) {
+        // With or without payload: Mirai's "ack" attack sends 512 random bytes per packet by default
+        // (ATK_OPT_PAYLOAD_SIZE); what marks it is that no handshake opened the connection, decided by the caller.
+        if ((flags & ACK) != 0 && (flags & (SYN | FIN_RST)) == 0) {
             return FloodKind.ACK;
         }
         return null;
@@ -317,7 +319,7 @@ public final class FloodDetector implements Detector {
         switch (kind) {
             case SYN -> e.append(String.format(Locale.ROOT, "; %d%% of the TCP packets were bare SYNs (no handshake)",
                     c.packets * 100 / Math.max(1, c.packets + c.other)));
-            case ACK -> e.append("; bare ACKs on ~").append(srcPorts).append(" connections no handshake opened");
+            case ACK -> e.append("; ACKs on ~").append(srcPorts).append(" connections no handshake opened");
             case UDP, GRE -> e.append("; ").append(c.replies).append(" packets answered back");
             case HTTP -> e.append("; HTTP GET/POST requests");
         }

@@ -66,6 +66,18 @@ class FloodDetectorTest {
                 .contains("connections no handshake opened");
     }
 
+    /** Mirai's attack_tcp_ack by default: 512 random payload bytes in every packet, random ports, seq and ack. */
+    @Test
+    void miraisDefaultAckFloodWithPayloadIsAnAckFlood() throws IOException {
+        for (int i = 0; i < 6_000; i++) {
+            capture.after(100).tcp(BOT, 1024 + random.nextInt(60_000), TARGET, 1 + random.nextInt(65_000),
+                    random.nextInt(), ACK, "x".repeat(512));
+        }
+        Alert a = only(capture.replay(dir), "ack-flood");
+        assertThat(a.evidence()).startsWith("ACK flood toward 203.0.113.5: 5,000 packets")
+                .contains("connections no handshake opened");
+    }
+
     @Test
     void aUdpFloodToTheSourceEnginePortIsNamedAsMiraisVse() throws IOException {
         byte[] query = "\u00ff\u00ff\u00ff\u00ffTSource Engine Query\0".getBytes(StandardCharsets.ISO_8859_1);
