@@ -35,6 +35,12 @@ public final class FloodDetector implements Detector {
     private static final int SYN = PacketView.TCP_SYN;
     private static final int ACK = PacketView.TCP_ACK;
     private static final int FIN_RST = PacketView.TCP_FIN | PacketView.TCP_RST;
+    /**
+     * A connection is opened when the server answers the handshake (SYN-ACK), not by the client's SYN: a SYN flood's
+     * thousands of unanswered SYNs filled the 1,024-bit sketch of opened connections, after which every ACK looked
+     * opened and an ACK flood toward the same victim went unseen.
+     */
+    private static final int SYN_ACK = SYN | ACK;
     private static final int VSE_PORT = 27015;
     private static final int DNS_PORT = 53;
 
@@ -97,7 +103,7 @@ public final class FloodDetector implements Detector {
             Pair key = new Pair(version, sh, sl, dh, dl);
             PairState st = pairs.computeIfAbsent(key, k -> new PairState());
             long conn = (long) p.srcPort() << 16 | p.dstPort();
-            if ((flags & SYN) != 0) {
+            if ((flags & SYN_ACK) == SYN_ACK) {
                 st.opened.add(conn);
             }
             if (kind == FloodKind.ACK && st.opened.contains(conn)) {
@@ -124,6 +130,9 @@ public final class FloodDetector implements Detector {
             PairState back = pairs.get(new Pair(version, dh, dl, sh, sl));
             if (back != null && kind != null) {
                 back.reply(kind, t);
+            }
+            if (back != null && (flags & SYN_ACK) == SYN_ACK) {
+                back.opened.add((long) p.dstPort() << 16 | p.srcPort());
             }
             if (!srcLocal) {
                 IpAddress victim = new IpAddress(version, dh, dl);

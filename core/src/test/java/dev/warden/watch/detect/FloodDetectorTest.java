@@ -78,6 +78,19 @@ class FloodDetectorTest {
                 .contains("connections no handshake opened");
     }
 
+    /** The order a bot gets them in: a SYN flood's unanswered SYNs open no connection, so the ACK flood still shows. */
+    @Test
+    void anAckFloodRightAfterASynFloodToTheSameVictimIsStillAnAckFlood() throws IOException {
+        for (int i = 0; i < 3_000; i++) {
+            capture.after(200).tcp(BOT, 1024 + random.nextInt(60_000), TARGET, 80, random.nextInt(), SYN, null);
+        }
+        for (int i = 0; i < 6_000; i++) {
+            capture.after(100).tcp(BOT, 1024 + random.nextInt(60_000), TARGET, 1 + random.nextInt(65_000),
+                    random.nextInt(), ACK, "x".repeat(512));
+        }
+        assertThat(capture.replay(dir)).extracting(Alert::kind).containsExactly("syn-flood", "ack-flood");
+    }
+
     @Test
     void aUdpFloodToTheSourceEnginePortIsNamedAsMiraisVse() throws IOException {
         byte[] query = "\u00ff\u00ff\u00ff\u00ffTSource Engine Query\0".getBytes(StandardCharsets.ISO_8859_1);
