@@ -1,9 +1,6 @@
 package dev.warden.cli;
 
-import dev.warden.watch.decode.DecodeStats;
 import dev.warden.watch.detect.Alert;
-import dev.warden.watch.detect.DetectorContext;
-import dev.warden.watch.detect.Detectors;
 import dev.warden.watch.eval.AlertLines;
 import dev.warden.watch.eval.Evaluation;
 import dev.warden.watch.eval.Truth;
@@ -11,7 +8,6 @@ import dev.warden.watch.eval.TruthException;
 import dev.warden.watch.eval.TruthWindow;
 import dev.warden.watch.flow.FlowTable;
 import dev.warden.watch.pipeline.WatchPipeline;
-import dev.warden.watch.replay.PcapReplay;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -33,9 +29,9 @@ import picocli.CommandLine.Option;
 @Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Scores watch's alerts against a truth file (JSON: per host, its attack windows: kind, start, end;",
             "the format is documented in dev.warden.watch.eval.Truth and written by warden lab traffic). Runs the detectors",
-            "over --pcap, or reads the alerts a watch --json run printed (--alerts). Prints per window whether it was",
-            "detected and how fast, the false positives (victim alerts listed apart, not counted), and precision and",
-            "recall per kind and overall."})
+            "over --pcap or --zeek (with --rules, --local and --detectors as warden watch has them), or reads the alerts",
+            "a watch --json run printed (--alerts). Prints per window whether it was detected and how fast, the false",
+            "positives (victim alerts listed apart, not counted), and precision and recall per kind and overall."})
 final class EvalCommand implements Callable<Integer> {
     /** Largest alerts file read. */
     private static final long MAX_ALERTS_BYTES = 256L << 20;
@@ -55,12 +51,19 @@ final class EvalCommand implements Callable<Integer> {
         @Option(names = "--pcap", paramLabel = "FILE", description = "Run the detectors over this capture (pcap or pcapng).")
         Path pcap;
 
+        @Option(names = "--zeek", paramLabel = "FILE", description = "Run the detectors over this Zeek conn.log (TSV, "
+                + "JSON lines, IoT-23, plain header or none).")
+        Path zeek;
+
         @Option(names = "--alerts", paramLabel = "FILE", description = "Alerts as warden watch --json printed them.")
         Path alerts;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Input input;
+
+    @Mixin
+    DetectorOptions detectors;
 
     @Option(names = "--grace", paramLabel = "SECONDS", defaultValue = "300",
             description = "An alert up to this long after a window's end still counts for it: flow-based detectors "
@@ -78,7 +81,10 @@ final class EvalCommand implements Callable<Integer> {
             throw new BadInputException("--grace must not be negative");
         }
         Truth truth = truth();
-        List<Alert> alerts = input.pcap != null ? watch(input.pcap) : alerts(input.alerts);
+        if (input.alerts != null && (detectors.rules != null || detectors.local != null || detectors.detectors != null)) {
+            throw new BadInputException("--rules, --local and --detectors apply to --pcap and --zeek, not --alerts");
+        }
+        List<Alert> alerts = input.alerts != null ? alerts(input.alerts) : watch();
         Evaluation.Result r = Evaluation.score(truth, alerts, graceSeconds * S);
         if (json) {
             printJson(out, r);
@@ -102,16 +108,13 @@ final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    private static List<Alert> watch(Path pcap) throws IOException {
-        if (!Files.isRegularFile(pcap)) {
-            throw new BadInputException("no capture file " + pcap);
-        }
+    private List<Alert> watch() throws IOException {
         List<Alert> alerts = new ArrayList<>();
-        WatchPipeline pipeline = new WatchPipeline(Detectors.all(DetectorContext.defaults()),
-                FlowTable.Config.defaults(), alerts::add);
-        DecodeStats d = PcapReplay.run(pcap, pipeline);
-        if (d.packets() == 0 && d.malformedTotal() > 0) {
-            throw new BadInputException(pcap + " is not a readable pcap or pcapng file: " + d.nonZero().keySet());
+        WatchPipeline pipeline = new WatchPipeline(detectors.create(), FlowTable.Config.defaults(), alerts::add);
+        if (input.pcap != null) {
+            FileReplays.pcap(input.pcap, pipeline);
+        } else {
+            FileReplays.zeek(input.zeek, pipeline);
         }
         return alerts;
     }

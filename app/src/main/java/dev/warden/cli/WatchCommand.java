@@ -6,27 +6,18 @@ import dev.warden.store.Store;
 import dev.warden.watch.collect.NetflowCollector;
 import dev.warden.watch.decode.DecodeStats;
 import dev.warden.watch.detect.Alert;
-import dev.warden.watch.detect.DetectorContext;
-import dev.warden.watch.detect.Detectors;
-import dev.warden.watch.detect.LocalNetworks;
-import dev.warden.watch.detect.RuleSource;
-import dev.warden.watch.detect.RulesException;
 import dev.warden.watch.flow.FlowTable;
 import dev.warden.watch.live.CaptureException;
 import dev.warden.watch.live.LiveCapture;
 import dev.warden.watch.pipeline.WatchPipeline;
-import dev.warden.watch.replay.PcapReplay;
-import dev.warden.watch.replay.ZeekReplay;
 import dev.warden.watch.zeek.ZeekStats;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -75,15 +66,8 @@ final class WatchCommand implements Callable<Integer> {
     @Option(names = "--filter", paramLabel = "BPF", description = "With --iface: a BPF capture filter, e.g. 'tcp or udp'.")
     String filter;
 
-    @Option(names = "--rules", paramLabel = "DIR", description = "Rule files here replace the shipped ones of the same name.")
-    Path rules;
-
-    @Option(names = "--local", paramLabel = "CIDR", split = ",", description = "The watched network's own ranges "
-            + "(default: network.yaml, the private ranges); alerts are about these hosts only.")
-    List<String> local;
-
-    @Option(names = "--detectors", paramLabel = "NAME", split = ",", description = "Run only these detectors.")
-    List<String> detectors;
+    @Mixin
+    DetectorOptions detectors;
 
     @Option(names = "--duration", paramLabel = "SECONDS", description = "With --iface or --netflow: stop after this "
             + "long (default: until Ctrl-C).")
@@ -116,7 +100,7 @@ final class WatchCommand implements Callable<Integer> {
             throw new BadInputException("--duration and --max-packets must not be negative");
         }
         List<Alert> alerts = new ArrayList<>();
-        WatchPipeline pipeline = new WatchPipeline(detectors(), FlowTable.Config.defaults(), a -> {
+        WatchPipeline pipeline = new WatchPipeline(detectors.create(), FlowTable.Config.defaults(), a -> {
             alerts.add(a);
             out.println(json ? JsonLines.write(alert(a)) : line(a));
             out.flush();
@@ -150,41 +134,14 @@ final class WatchCommand implements Callable<Integer> {
         }
     }
 
-    private List<dev.warden.watch.detect.Detector> detectors() {
-        try {
-            RuleSource source = rules == null ? RuleSource.classpath() : RuleSource.overriddenBy(rules);
-            if (rules != null && !Files.isDirectory(rules)) {
-                throw new BadInputException("no rules directory " + rules);
-            }
-            LocalNetworks networks = local == null ? LocalNetworks.load(source) : LocalNetworks.of(local);
-            return Detectors.only(new DetectorContext(source, networks),
-                    detectors == null ? null : new LinkedHashSet<>(detectors));
-        } catch (RulesException e) {
-            throw new BadInputException(e.getMessage());
-        }
-    }
-
     private void pcap(WatchPipeline pipeline) throws IOException {
-        if (!Files.isRegularFile(input.pcap)) {
-            throw new BadInputException("no capture file " + input.pcap);
-        }
-        DecodeStats d = PcapReplay.run(input.pcap, pipeline);
-        if (d.packets() == 0 && d.malformedTotal() > 0) {
-            throw new BadInputException(input.pcap + " is not a readable pcap or pcapng file: " + d.nonZero().keySet());
-        }
+        DecodeStats d = FileReplays.pcap(input.pcap, pipeline);
         summary("%d packets, %d malformed, by reason %s", d.packets(), d.malformedTotal(), d.nonZero());
         flows(pipeline);
     }
 
     private void zeek(WatchPipeline pipeline) throws IOException {
-        if (!Files.isRegularFile(input.zeek)) {
-            throw new BadInputException("no Zeek log " + input.zeek);
-        }
-        ZeekStats z = ZeekReplay.run(input.zeek, pipeline);
-        if (z.connections() == 0 && z.skippedTotal() > 0) {
-            throw new BadInputException(input.zeek + " is not a readable Zeek conn.log: " + z.skipped() + ", "
-                    + z.examples());
-        }
+        ZeekStats z = FileReplays.zeek(input.zeek, pipeline);
         summary("%d connections from %d lines, %d skipped, by reason %s%s", z.connections(), z.lines(),
                 z.skippedTotal(), z.skipped(), z.examples().isEmpty() ? "" : " (first: " + z.examples() + ")");
         flows(pipeline);

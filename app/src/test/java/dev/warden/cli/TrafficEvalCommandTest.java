@@ -75,6 +75,60 @@ class TrafficEvalCommandTest {
                 "PRECISION", "False positives: 0");
     }
 
+    /**
+     * All eleven phases, scored with the documented learning-period override for short captures
+     * (docs/truth/short-learning): every phase detected, no false positive. Prints the time to detect of each.
+     */
+    @Test
+    void everyPhaseIsDetectedWithTheShortLearningOverride() {
+        Path all = tmp.resolve("all.synthetic.pcapng");
+        Run r = MainTest.run("lab", "traffic", "--home", home.toString(), "--out", all.toString(), "--phases",
+                "scan,brute-force,c2,syn-flood,ack-flood,udp-flood,gre-flood,http-flood,dns-water-torture,"
+                        + "exfiltration,lateral-movement");
+        assertThat(r.code()).as(r.err()).isZero();
+        r = MainTest.run("eval", "--home", home.toString(), "--truth", tmp.resolve("all.synthetic.truth.json").toString(),
+                "--pcap", all.toString(), "--rules", Path.of("../docs/truth/short-learning").toString(), "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<JsonNode> out = lines(r.out());
+        List<JsonNode> windows = out.stream().filter(n -> n.get("record").asString().equals("window")).toList();
+        windows.forEach(w -> System.out.printf("synthetic %-18s detected %-5s time to detect %s s%n",
+                w.get("kind").asString(), w.get("detected").asBoolean(), w.get("time_to_detect_s")));
+        assertThat(windows).hasSize(11).allMatch(w -> w.get("detected").asBoolean());
+        assertThat(out).noneMatch(n -> n.get("record").asString().equals("false_positive"));
+
+        Run shipped = MainTest.run("eval", "--home", home.toString(), "--truth",
+                tmp.resolve("all.synthetic.truth.json").toString(), "--pcap", all.toString(), "--json");
+        assertThat(lines(shipped.out())).as("with the shipped 24 h learning period the behaviour detectors still learn")
+                .filteredOn(n -> n.get("record").asString().equals("window") && !n.get("detected").asBoolean())
+                .extracting(n -> n.get("kind").asString()).containsExactlyInAnyOrder("exfiltration", "lateral-movement");
+    }
+
+    @Test
+    void evalReadsZeekLogsAndRefusesDetectorOptionsWithAlerts() throws IOException {
+        Path log = tmp.resolve("conn.log");
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 80; i++) {
+            // telnet SYNs to 80 addresses within the demo truth's scan window (from 10:01:20)
+            b.append(String.format("%d.0\tC%d\t%s\t%d\t203.0.113.%d\t23\ttcp\t-\t-\t-\t-\tS0\t-\t-\t0\tS\t1\t60"
+                    + "\t0\t0\t-%n", 1_767_607_281 + i / 10, i, BOT, 40_000 + i, i + 1));
+        }
+        Files.writeString(log, b);
+        Run r = MainTest.run("eval", "--home", home.toString(), "--truth", truth.toString(), "--zeek", log.toString(),
+                "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(lines(r.out())).filteredOn(n -> n.get("record").asString().equals("window")
+                && n.get("kind").asString().equals("scan")).singleElement()
+                .satisfies(n -> assertThat(n.get("detected").asBoolean()).isTrue());
+        Run only = MainTest.run("eval", "--home", home.toString(), "--truth", truth.toString(), "--zeek",
+                log.toString(), "--json", "--detectors", "c2-irc");
+        assertThat(lines(only.out())).noneMatch(n -> n.get("record").asString().equals("window")
+                && n.get("detected").asBoolean());
+        Run bad = MainTest.run("eval", "--home", home.toString(), "--truth", truth.toString(), "--alerts",
+                log.toString(), "--local", "10.0.0.0/8");
+        assertThat(bad.code()).isEqualTo(ExitCode.BAD_CONFIG);
+        assertThat(bad.err()).contains("apply to --pcap and --zeek");
+    }
+
     @Test
     void evalScoresAlertLinesExactly() throws IOException {
         Path alerts = tmp.resolve("alerts.jsonl");

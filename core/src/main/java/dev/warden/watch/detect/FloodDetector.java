@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * {@link FloodRules#windowCount} packets raises at once, so a fast flood is reported within a fraction of a window.
  *
  * <p>What makes each kind, beyond its rate: a SYN flood is bare SYNs making up most of the source's TCP toward the
- * victim (handshakes not completed); an ACK flood is bare ACKs spread over many connections no handshake opened
+ * victim (handshakes not completed); an ACK flood is ACK packets spread over many connections no handshake opened
  * (Mirai's "ack" attack); UDP (Mirai's "udpplain", "vse", DNS) and GRE (Mirai's "greip"/"greeth", IP protocol 47, the
  * outer header's addresses) floods get almost no answers back; an HTTP flood is many {@code GET}/{@code POST} requests.
  *
@@ -35,6 +35,12 @@ public final class FloodDetector implements Detector {
     private static final int SYN = PacketView.TCP_SYN;
     private static final int ACK = PacketView.TCP_ACK;
     private static final int FIN_RST = PacketView.TCP_FIN | PacketView.TCP_RST;
+    /**
+     * A connection is opened when the server answers the handshake (SYN-ACK), not by the client's SYN: a SYN flood's
+     * thousands of unanswered SYNs filled the 1,024-bit sketch of opened connections, after which every ACK looked
+     * opened and an ACK flood toward the same victim went unseen.
+     */
+    private static final int SYN_ACK = SYN | ACK;
     private static final int VSE_PORT = 27015;
     private static final int DNS_PORT = 53;
 
@@ -102,7 +108,7 @@ public final class FloodDetector implements Detector {
             PairState st = pairs.get(version, sh, sl, dh, dl, true);
             Pair key = pairs.lastKey();
             long conn = (long) p.srcPort() << 16 | p.dstPort();
-            if ((flags & SYN) != 0) {
+            if ((flags & SYN_ACK) == SYN_ACK) {
                 st.opened.add(conn);
             }
             if (kind == FloodKind.ACK && st.opened.contains(conn)) {
@@ -129,6 +135,9 @@ public final class FloodDetector implements Detector {
             PairState back = pairs.get(version, dh, dl, sh, sl, false);
             if (back != null && kind != null) {
                 back.reply(kind, t);
+            }
+            if (back != null && (flags & SYN_ACK) == SYN_ACK) {
+                back.opened.add((long) p.dstPort() << 16 | p.srcPort());
             }
             if (!srcLocal) {
                 packetHosts.get(version, dh, dl, 0, 0, true);
@@ -167,7 +176,9 @@ public final class FloodDetector implements Detector {
         if (p.payloadStartsWith(GET) || p.payloadStartsWith(POST)) {
             return FloodKind.HTTP;
         }
-        if ((flags & ACK) != 0 && (flags & (SYN | FIN_RST)) == 0 && p.payloadLength() == 0) {
+        // With or without payload: Mirai's "ack" attack sends 512 random bytes per packet by default
+        // (ATK_OPT_PAYLOAD_SIZE); what marks it is that no handshake opened the connection, decided by the caller.
+        if ((flags & ACK) != 0 && (flags & (SYN | FIN_RST)) == 0) {
             return FloodKind.ACK;
         }
         return null;
@@ -329,7 +340,7 @@ public final class FloodDetector implements Detector {
         switch (kind) {
             case SYN -> e.append(String.format(Locale.ROOT, "; %d%% of the TCP packets were bare SYNs (no handshake)",
                     c.packets * 100 / Math.max(1, c.packets + c.other)));
-            case ACK -> e.append("; bare ACKs on ~").append(srcPorts).append(" connections no handshake opened");
+            case ACK -> e.append("; ACKs on ~").append(srcPorts).append(" connections no handshake opened");
             case UDP, GRE -> e.append("; ").append(c.replies).append(" packets answered back");
             case HTTP -> e.append("; HTTP GET/POST requests");
         }

@@ -29,6 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * </pre>
  * Hosts are the infected devices (the sources of the behaviour); {@code kind} is one of {@link #KINDS};
  * {@code start} and {@code end} are ISO-8601 instants, both inclusive. A host absent from the file did nothing bad.
+ * Other top-level fields are ignored: the real datasets' truth files in {@code docs/truth} add {@code derivation},
+ * {@code inputs}, {@code local} and {@code victims} for the test that scores them (see {@code docs/detection.md}).
  */
 public record Truth(String capture, boolean synthetic, List<TruthWindow> windows) {
     /** The alert kinds of the watch contract. */

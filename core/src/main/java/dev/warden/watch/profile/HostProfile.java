@@ -46,11 +46,15 @@ public final class HostProfile {
         lastNanos = Math.max(lastNanos, f.endNanos());
         flows++;
         PeerStats peer = peers.get(f.peer());
-        if (peer == null) {
+        if (peer == null && (f.client() || f.answered())) {
             peer = new PeerStats(f.peer(), f.peerLocal(), learning, f.startNanos());
             peers.put(f.peer(), peer);
         }
-        peer.add(f.startNanos(), f.endNanos(), f.client(), f.bytesOut(), f.bytesIn());
+        if (peer != null) {
+            // A remote that only probes the device unanswered (an internet scanner) is not a peer of it: kept, the
+            // hundreds of scanners a day of an exposed host evicted its usual peers, which then came back as "new".
+            peer.add(f.startNanos(), f.endNanos(), f.client(), f.bytesOut(), f.bytesIn());
+        }
         if (f.client()) {
             use(used, PortUse.key(f.protocol(), f.port()), learning);
         } else if (f.answered()) {

@@ -55,15 +55,37 @@ class FloodDetectorTest {
         assertThat(a.ts().getEpochSecond()).isEqualTo(Capture.T0);
     }
 
-    @Test
-    void anAckFloodOnConnectionsNoHandshakeOpenedIsAnAckFlood() throws IOException {
+    /** 6,000 ACKs at 10,000 per second on random ports and sequence numbers, with {@code payload} (or none). */
+    private void ackFlood(String payload) {
         for (int i = 0; i < 6_000; i++) {
             capture.after(100).tcp(BOT, 1024 + random.nextInt(60_000), TARGET, 1 + random.nextInt(65_000),
-                    random.nextInt(), ACK, null);
+                    random.nextInt(), ACK, payload);
         }
+    }
+
+    @Test
+    void anAckFloodOnConnectionsNoHandshakeOpenedIsAnAckFlood() throws IOException {
+        ackFlood(null);
         Alert a = only(capture.replay(dir), "ack-flood");
         assertThat(a.evidence()).startsWith("ACK flood toward 203.0.113.5: 5,000 packets")
                 .contains("connections no handshake opened");
+    }
+
+    /** Mirai's attack_tcp_ack by default: 512 random payload bytes in every packet, random ports, seq and ack. */
+    @Test
+    void miraisDefaultAckFloodWithPayloadIsAnAckFlood() throws IOException {
+        ackFlood("x".repeat(512));
+        assertThat(only(capture.replay(dir), "ack-flood").evidence()).startsWith("ACK flood toward 203.0.113.5");
+    }
+
+    /** The order a bot gets them in: a SYN flood's unanswered SYNs open no connection, so the ACK flood still shows. */
+    @Test
+    void anAckFloodRightAfterASynFloodToTheSameVictimIsStillAnAckFlood() throws IOException {
+        for (int i = 0; i < 3_000; i++) {
+            capture.after(200).tcp(BOT, 1024 + random.nextInt(60_000), TARGET, 80, random.nextInt(), SYN, null);
+        }
+        ackFlood("x".repeat(512));
+        assertThat(capture.replay(dir)).extracting(Alert::kind).containsExactly("syn-flood", "ack-flood");
     }
 
     @Test

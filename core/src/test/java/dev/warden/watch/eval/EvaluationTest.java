@@ -80,6 +80,18 @@ class EvaluationTest {
     }
 
     @Test
+    void anAnomalyInsideAnyWindowOfItsHostIsTrueButDetectsNoWindow() {
+        Truth truth = Truth.parse("t.json", TRUTH.getBytes(StandardCharsets.UTF_8));
+        Evaluation.Result r = Evaluation.score(truth, List.of(
+                alert(65, "10.0.0.5", "anomaly"),        // TP: inside 10.0.0.5's scan window
+                alert(250, "10.0.0.5", "anomaly"),       // FP: between its windows
+                alert(185, "10.0.0.7", "anomaly")), 0);  // FP: a host with no truth
+        assertThat(r.byKind().get("anomaly")).isEqualTo(new Evaluation.Score("anomaly", 0, 0, 1, 2));
+        assertThat(r.windows()).noneMatch(Evaluation.WindowResult::detected);
+        assertThat(r.falsePositives()).extracting(Alert::host).containsExactly("10.0.0.5", "10.0.0.7");
+    }
+
+    @Test
     void noAlertsMeansUndefinedPrecisionAndZeroRecall() {
         Truth truth = Truth.parse("t.json", TRUTH.getBytes(StandardCharsets.UTF_8));
         Evaluation.Result r = Evaluation.score(truth, List.of(), 0);

@@ -15,6 +15,7 @@ final class Botnet {
     private static final long S = 1_000_000_000L;
     private static final int FLOOD_PAYLOAD = 512;
     private static final int EXFIL_CHUNK = 20_000;
+    private static final int EXFIL_GAP_MS = 50;
     private static final int[] LATERAL_PORTS = {23, 22, 445};
 
     private final Capture cap;
@@ -175,16 +176,24 @@ final class Botnet {
         return n + " queries for random names under " + Lan.VICTIM_DOMAIN;
     }
 
+    /**
+     * The camera's recordings posted over HTTP to a host it never talked to, at 3.2 Mbit/s (well within a camera's
+     * uplink): about 24 MB in the minute, the size of a few minutes of video, which is what exfiltration.yaml calls
+     * exfiltration on a stream port. (A 12 MB TLS upload, as this phase first sent, is below every threshold there
+     * and indistinguishable from a clip upload.)
+     */
     private String exfiltration(long from, long to) {
-        TcpConn c = new TcpConn(cap, r, bot, ephemeral(), Lan.EXFIL, 443, 50 * MS);
+        TcpConn c = new TcpConn(cap, r, bot, ephemeral(), Lan.EXFIL, 80, 50 * MS);
         long t = c.open(from);
+        c.clientSends(t + MS / 2, Payloads.ascii("POST /upload/recordings.tar HTTP/1.1\r\nHost: " + Lan.text(Lan.EXFIL)
+                + "\r\nContent-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\n\r\n"));
         long bytes = 0;
-        for (long at = t + MS; at <= to - S; at += 100 * MS) {
-            c.clientSends(at, Payloads.tlsRecord(r, EXFIL_CHUNK - 5));
+        for (long at = t + MS; at <= to - S; at += EXFIL_GAP_MS * MS) {
+            c.clientSends(at, Payloads.random(r, EXFIL_CHUNK));
             bytes += EXFIL_CHUNK;
         }
         c.close(to - S / 2);
-        return bytes + " bytes uploaded to " + Lan.text(Lan.EXFIL) + ":443";
+        return bytes + " bytes of recordings posted to " + Lan.text(Lan.EXFIL) + ":80";
     }
 
     private String lateral(long from, long to) {

@@ -28,7 +28,9 @@ import java.util.function.Consumer;
  * {@link FailoverRules#windowNanos()}, and how many connections failed (SYN unanswered, or ended within
  * {@link FailoverRules#failNanos()}). {@link FailoverRules#minServers()} servers with at least
  * {@link FailoverRules#minFailures()} failures is the {@code fail-over} signal, listing the servers in the order
- * their connections started. A bot walks a short list; a scanner sweeps many addresses on one port: the alert waits
+ * their connections started; {@link FailoverRules#retryFailures()} failures, even to one server, is the {@code retry}
+ * signal (IoT-23 42-1: the bot reconnected to its one C2 server every few seconds for two hours, refused "Too many
+ * connections", which is all a conn.log without payload shows of its IRC C2). A bot walks a short list; a scanner sweeps many addresses on one port: the alert waits
  * {@link FailoverRules#settleNanos()} of traffic time and is dropped when the host reaches more than
  * {@link FailoverRules#maxServers()} servers on that port (the scan detector's business, not C2).
  */
@@ -114,7 +116,8 @@ public final class FailoverDetector implements Detector {
             s.failures++;
             s.failed.add(server);
         }
-        if (s.servers.size() >= rules.minServers() && s.failures >= rules.minFailures() && !pending.contains(key)
+        boolean failover = s.servers.size() >= rules.minServers() && s.failures >= rules.minFailures();
+        if ((failover || s.failures >= rules.retryFailures()) && !pending.contains(key)
                 && (s.alertedAt == Long.MIN_VALUE || now - s.alertedAt >= rules.suppressNanos())) {
             s.readyAt = now + rules.settleNanos();
             pending.add(key);
@@ -161,7 +164,8 @@ public final class FailoverDetector implements Detector {
         counts.put("servers", (long) ordered.size());
         counts.put("failures", s.failures);
         counts.put("port", (long) key.port());
-        return C2Alert.of(t, key.host().toString(), rules.severity(), "fail-over", peers, evidence, counts);
+        String signal = ordered.size() >= rules.minServers() && s.failures >= rules.minFailures() ? "fail-over" : "retry";
+        return C2Alert.of(t, key.host().toString(), rules.severity(), signal, peers, evidence, counts);
     }
 
     /** A local host and the remote port it connects to. */

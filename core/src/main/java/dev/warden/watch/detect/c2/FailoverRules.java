@@ -12,6 +12,8 @@ import java.util.Set;
  *
  * @param minServers distinct remote servers one host connects to on the same port within the window
  * @param minFailures of those connections, how many failed (no answer, refused, or closed within failSeconds)
+ * @param retryFailures failed connections on one port within the window that are C2 whatever the number of servers:
+ *                      a bot insisting on its one server (the {@code retry} signal)
  * @param failNanos a connection that ends sooner than this without much data counts as failed
  * @param windowNanos the window, opened by the first connection of the series
  * @param commonPorts server ports where talking to many servers is ordinary (web, mail, DNS, MQTT...): ignored
@@ -21,7 +23,7 @@ import java.util.Set;
  * @param settleNanos traffic time an alert waits after its series qualifies, to see whether it turns into a sweep
  * @param severity severity of the alert
  */
-public record FailoverRules(int minServers, int minFailures, long failNanos, long windowNanos, Set<Integer> commonPorts,
+public record FailoverRules(int minServers, int minFailures, int retryFailures, long failNanos, long windowNanos, Set<Integer> commonPorts,
                             long suppressNanos, int maxSeries, int maxServers, long settleNanos,
                             Severity severity) {
     /** The rule file's name in a {@link RuleSource}. */
@@ -32,7 +34,7 @@ public record FailoverRules(int minServers, int minFailures, long failNanos, lon
     }
 
     /** The file as written: every field optional. */
-    private record Spec(Integer minServers, Integer minFailures, Integer failSeconds, Integer windowSeconds,
+    private record Spec(Integer minServers, Integer minFailures, Integer retryFailures, Integer failSeconds, Integer windowSeconds,
                         List<Integer> commonPorts, Integer suppressSeconds, Integer maxSeries, Integer maxServers,
                         Integer settleSeconds, String severity) {
     }
@@ -51,11 +53,12 @@ public record FailoverRules(int minServers, int minFailures, long failNanos, lon
     public static FailoverRules parse(String source, byte[] yaml) {
         Spec s = RuleFields.parse(source, yaml, Spec.class);
         if (s == null) {
-            s = new Spec(null, null, null, null, null, null, null, null, null, null);
+            s = new Spec(null, null, null, null, null, null, null, null, null, null, null);
         }
         int minServers = RuleFields.atLeast(source, "minServers", s.minServers(), 3, 2);
         return new FailoverRules(minServers,
                 RuleFields.atLeast(source, "minFailures", s.minFailures(), 1, 1),
+                RuleFields.atLeast(source, "retryFailures", s.retryFailures(), 100, 2),
                 RuleFields.atLeast(source, "failSeconds", s.failSeconds(), 120, 1) * RuleFields.SECOND,
                 RuleFields.atLeast(source, "windowSeconds", s.windowSeconds(), 86_400, 1) * RuleFields.SECOND,
                 RuleFields.ports(source, "commonPorts", s.commonPorts(), List.of(21, 22, 25, 53, 80, 110, 123, 143,

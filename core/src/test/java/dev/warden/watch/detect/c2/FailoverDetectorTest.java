@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The fail-over signal on synthetic captures. */
+/** The fail-over and retry signals on synthetic captures. */
 class FailoverDetectorTest {
     private static final String BOT = "192.168.2.5";
 
@@ -39,6 +39,30 @@ class FailoverDetectorTest {
                     .doesNotContain("198.51.100.3:2407 (failed)");
             assertThat(a.counts()).containsEntry("servers", 3L).containsEntry("failures", 2L);
         });
+    }
+
+    /** {@code n} unanswered connections to one server, one every 3 s: a bot refused by its only C2 server. */
+    private static Trace refused(int n, int port) {
+        Trace t = new Trace();
+        for (int i = 0; i < n; i++) {
+            t.tcp(3_000_000, BOT, 40_000 + i, "198.51.100.7", port, Trace.SYN, "");
+        }
+        return t;
+    }
+
+    @Test
+    void aHundredFailedConnectionsToOneServerIsRetry() throws IOException {
+        assertThat(refused(100, 4975).replay(dir)).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo("c2");
+            assertThat(a.peers()).containsExactly("198.51.100.7:4975");
+            assertThat(a.evidence()).startsWith("retry: connections to 1 servers on TCP port 4975, 100 failed");
+        });
+    }
+
+    @Test
+    void fewerFailuresToOneServerOrOnAWebPortAreNothing() throws IOException {
+        assertThat(refused(99, 4975).replay(dir)).isEmpty();
+        assertThat(refused(150, 443).replay(dir)).isEmpty();
     }
 
     @Test
