@@ -34,13 +34,16 @@ public final class IrcC2Detector implements Detector {
     /** The detector's name and rule file stem. */
     public static final String NAME = "c2-irc";
     private static final int MAX_TEXT = 64;
-    private static final Set<String> CLIENT_COMMANDS = Set.of("NICK", "USER", "JOIN", "PRIVMSG", "PING", "PONG",
+    /** Client commands; the first three carry an argument the session keeps. */
+    private static final List<String> CLIENT_COMMANDS = List.of("NICK", "USER", "JOIN", "PRIVMSG", "PING", "PONG",
             "MODE", "WHO", "QUIT");
-    private static final List<byte[]> CLIENT_COMMAND_BYTES = CLIENT_COMMANDS.stream()
-            .map(c -> c.getBytes(StandardCharsets.US_ASCII)).toList();
+    private static final int NICK = 0;
+    private static final int USER = 1;
+    private static final int JOIN = 2;
+    private static final List<byte[]> CLIENT_COMMAND_BYTES = bytes(CLIENT_COMMANDS);
     /** First bytes of a line worth reading: a client command's, or a server line's ':' prefix. */
     private static final boolean[] FIRST_BYTES = firstBytes();
-    private static final Set<String> ORDER_CARRIERS = Set.of("PRIVMSG", "TOPIC", "332", "NOTICE");
+    private static final List<byte[]> ORDER_CARRIERS = bytes(List.of("PRIVMSG", "TOPIC", "332", "NOTICE"));
 
     private final IrcRules rules;
     private final LocalNetworks local;
@@ -48,6 +51,7 @@ public final class IrcC2Detector implements Detector {
     /** Server ports any session was ever opened to: lets most packets and flows skip the session lookup. */
     private final BitSet sessionPorts = new BitSet(65536);
     private final AttackOrders orders;
+    private final IrcCursor cursor = new IrcCursor();
 
     public IrcC2Detector(IrcRules rules, LocalNetworks local) {
         this.rules = Objects.requireNonNull(rules, "rules");
@@ -67,6 +71,10 @@ public final class IrcC2Detector implements Detector {
         public Detector create(DetectorContext context) {
             return new IrcC2Detector(IrcRules.load(context.rules()), context.local());
         }
+    }
+
+    private static List<byte[]> bytes(List<String> words) {
+        return words.stream().map(c -> c.getBytes(StandardCharsets.US_ASCII)).toList();
     }
 
     private static boolean[] firstBytes() {
@@ -102,17 +110,19 @@ public final class IrcC2Detector implements Detector {
         boolean srcLocal = local.contains(p.srcHigh(), p.srcLow());
         boolean dstLocal = local.contains(p.dstHigh(), p.dstLow());
         if (srcLocal && !dstLocal) {
-            fromClient(p, IrcLine.parse(buf, off, len, rules.scanBytes()), out);
+            cursor.reset(buf, off, len, rules.scanBytes());
+            fromClient(p, out);
         } else if (dstLocal && !srcLocal && sessionPorts.get(p.srcPort()) && !sessions.isEmpty()) {
             fromServer(p, buf, off, len);
         }
     }
 
-    private void fromClient(PacketView p, List<IrcLine> lines, Consumer<Alert> out) {
+    private void fromClient(PacketView p, Consumer<Alert> out) {
         Session s = null;
         boolean joined = false;
-        for (IrcLine line : lines) {
-            if (!CLIENT_COMMANDS.contains(line.command())) {
+        while (cursor.next()) {
+            int command = cursor.command(CLIENT_COMMAND_BYTES);
+            if (command < 0) {
                 continue;
             }
             if (s == null) {
@@ -121,16 +131,17 @@ public final class IrcC2Detector implements Detector {
                 s = sessions.computeIfAbsent(key, k -> new Session());
                 sessionPorts.set(p.dstPort());
             }
-            s.commands.add(line.command());
-            String arg = IrcLine.clean(line.firstArg(), MAX_TEXT);
-            switch (line.command()) {
-                case "NICK" -> s.nick = arg;
-                case "USER" -> s.user = arg;
-                case "JOIN" -> {
+            s.commands.add(CLIENT_COMMANDS.get(command));
+            if (command > JOIN) {
+                continue;
+            }
+            String arg = IrcLine.clean(cursor.line().firstArg(), MAX_TEXT);
+            switch (command) {
+                case NICK -> s.nick = arg;
+                case USER -> s.user = arg;
+                default -> {
                     s.channel = arg;
                     joined = true;
-                }
-                default -> {
                 }
             }
         }
@@ -147,9 +158,10 @@ public final class IrcC2Detector implements Detector {
         if (s == null || !s.commands.contains("NICK") && !s.commands.contains("JOIN")) {
             return;
         }
-        for (IrcLine line : IrcLine.parse(buf, off, len, rules.scanBytes())) {
-            if (ORDER_CARRIERS.contains(line.command())) {
-                orders.offer(bot, server + ":" + p.srcPort(), line.trailing(), p.timestampNanos());
+        cursor.reset(buf, off, len, rules.scanBytes());
+        while (cursor.next()) {
+            if (cursor.command(ORDER_CARRIERS) >= 0) {
+                orders.offer(bot, server + ":" + p.srcPort(), cursor.line().trailing(), p.timestampNanos());
             }
         }
     }
