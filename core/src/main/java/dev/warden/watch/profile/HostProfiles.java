@@ -3,7 +3,6 @@ package dev.warden.watch.profile;
 import dev.warden.watch.detect.LocalNetworks;
 import dev.warden.watch.flow.FlowEvent;
 import dev.warden.watch.flow.IpAddress;
-import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,12 +15,12 @@ import java.util.Objects;
 public final class HostProfiles {
     private final ProfileRules rules;
     private final LocalNetworks local;
-    private final LruMap<IpAddress, HostProfile> hosts;
+    private final AddressLru<HostProfile> hosts;
 
     public HostProfiles(ProfileRules rules, LocalNetworks local) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.local = Objects.requireNonNull(local, "local");
-        this.hosts = new LruMap<>(rules.maxHosts());
+        this.hosts = new AddressLru<>(rules.maxHosts());
     }
 
     /** Records {@code flow} in the profile of each of its local ends and returns those ends' sides (0, 1 or 2). */
@@ -44,21 +43,23 @@ public final class HostProfiles {
     }
 
     private void record(FlowSide side) {
-        HostProfile host = hosts.get(side.host());
+        IpAddress a = side.host();
+        HostProfile host = hosts.get(a.version(), a.high(), a.low());
         if (host == null) {
-            host = new HostProfile(side.host(), rules, side.startNanos());
-            hosts.put(side.host(), host);
+            host = new HostProfile(a, rules, side.startNanos());
+            hosts.add(a.version(), a.high(), a.low(), host);
+            hosts.takeDropped(); // a dropped profile is not reused: let it go
         }
         host.add(side);
     }
 
     /** The device's profile, or null when it was never seen (or was dropped). */
     public HostProfile get(IpAddress host) {
-        return hosts.get(host);
+        return hosts.get(host.version(), host.high(), host.low());
     }
 
     /** Every profile kept, least recently seen first. */
-    public Collection<HostProfile> all() {
+    public List<HostProfile> all() {
         return hosts.values();
     }
 
