@@ -1,5 +1,6 @@
 package dev.warden.watch.profile;
 
+import dev.warden.watch.flow.AddressLru;
 import dev.warden.watch.flow.IpAddress;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package dev.warden.watch.profile;
 
 import dev.warden.watch.detect.LocalNetworks;
 import dev.warden.watch.flow.FlowEvent;
+import dev.warden.watch.flow.AddressLru;
 import dev.warden.watch.flow.IpAddress;
 import java.util.List;
 import java.util.Objects;

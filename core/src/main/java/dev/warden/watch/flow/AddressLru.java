@@ -1,27 +1,32 @@
-package dev.warden.watch.profile;
+package dev.warden.watch.flow;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import dev.warden.watch.decode.PacketView;
 import java.util.List;
 
 /**
- * A table from IP address (version, high and low 64 bits) to a value, holding at most {@code max} entries in access
- * order: a lookup makes an entry the most recent, and an entry added to a full table drops the least recent one
- * (counted in {@link #dropped()}) — the same order and drops as an access-ordered {@link LruMap}, but with no key
- * object, boxed hash or map entry per lookup or insert. Written by hand (open addressing with linear probing and
- * backward-shift deletion, like {@code FlowTable}, plus an index-linked recency list) because the JDK's maps and the
- * libraries in java-stack.md key by objects; a spoofed flood makes a profile add and drop one peer per flow.
- * Not thread-safe.
+ * A table keyed by one IP address or an ordered pair of them (a version and up to four longs, as {@link PacketView}
+ * and {@link FlowEvent} hold addresses; the second address is 0, 0 for a one-address key), holding at most
+ * {@code max} entries in access order: a lookup makes an entry the most recent, and an entry added to a full table
+ * drops the least recent one (counted in {@link #dropped()}) — the same order and drops as an access-ordered
+ * {@code LinkedHashMap} with an eldest-entry cap, but with no key object, boxed hash or map entry per lookup or insert.
+ * Written by hand (open addressing with linear probing and backward-shift deletion, like {@link FlowTable}, plus an
+ * index-linked recency list) because the JDK's maps and the libraries in java-stack.md key by objects, and a spoofed
+ * flood adds and drops one entry per packet or flow. Used by the device profiles and the flood detector. Not
+ * thread-safe.
  */
-final class AddressLru<V> {
+public final class AddressLru<V> {
     private static final int NONE = -1;
 
     private final int max;
     /** Entry index + 1 per bucket, 0 when empty. */
     private int[] buckets = new int[16];
     private int[] versions = new int[8];
-    private long[] highs = new long[8];
-    private long[] lows = new long[8];
+    private long[] as = new long[8];
+    private long[] bs = new long[8];
+    private long[] cs = new long[8];
+    private long[] ds = new long[8];
     private int[] hashes = new int[8];
     private int[] prev = new int[8];
     private int[] next = new int[8];
@@ -34,17 +39,23 @@ final class AddressLru<V> {
     private long dropped;
     private V lastDropped;
 
-    AddressLru(int max) {
+    /** An empty table of at most {@code max} (at least 1) entries. */
+    public AddressLru(int max) {
         if (max < 1) {
             throw new IllegalArgumentException("max must be at least 1");
         }
         this.max = max;
     }
 
-    /** The value for the address, made the most recent; null when absent. */
+    /** The value for one address, made the most recent; null when absent. */
+    public V get(int version, long high, long low) {
+        return get(version, high, low, 0, 0);
+    }
+
+    /** The value for the address pair (a, b) to (c, d), made the most recent; null when absent. */
     @SuppressWarnings("unchecked")
-    V get(int version, long high, long low) {
-        int e = find(version, high, low, hash(version, high, low));
+    public V get(int version, long a, long b, long c, long d) {
+        int e = find(version, a, b, c, d);
         if (e == NONE) {
             return null;
         }
@@ -55,18 +66,30 @@ final class AddressLru<V> {
         return (V) values[e];
     }
 
+    /** True when the key is present; not an access (the order stays). */
+    public boolean contains(int version, long a, long b, long c, long d) {
+        return find(version, a, b, c, d) != NONE;
+    }
+
+    /** {@link #add(int, long, long, long, long, Object)} for one address. */
+    public void add(int version, long high, long low, V value) {
+        add(version, high, low, 0, 0, value);
+    }
+
     /**
-     * Adds an address that {@link #get} just did not find, as the most recent; when that makes more than {@code max}
+     * Adds a key that {@link #get} just did not find, as the most recent; when that makes more than {@code max}
      * entries the least recent is dropped, and {@link #takeDropped()} hands its value out for reuse.
      */
     @SuppressWarnings("unchecked")
-    void add(int version, long high, long low, V value) {
+    public void add(int version, long a, long b, long c, long d, V value) {
         int e = free != NONE ? free : allocate();
         free = NONE;
-        int h = hash(version, high, low);
+        int h = hash(version, a, b, c, d);
         versions[e] = version;
-        highs[e] = high;
-        lows[e] = low;
+        as[e] = a;
+        bs[e] = b;
+        cs[e] = c;
+        ds[e] = d;
         hashes[e] = h;
         values[e] = value;
         insertBucket(e, h);
@@ -85,7 +108,7 @@ final class AddressLru<V> {
     }
 
     /** The value the last {@link #add} dropped, once (then null): lets a full table reuse it for the next entry. */
-    V takeDropped() {
+    public V takeDropped() {
         V v = lastDropped;
         lastDropped = null;
         return v;
@@ -93,7 +116,7 @@ final class AddressLru<V> {
 
     /** Every value, least recent first. */
     @SuppressWarnings("unchecked")
-    List<V> values() {
+    public List<V> values() {
         List<V> out = new ArrayList<>(size);
         for (int e = head; e != NONE; e = next[e]) {
             out.add((V) values[e]);
@@ -101,28 +124,34 @@ final class AddressLru<V> {
         return out;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
     /** Entries dropped because the table was full. */
-    long dropped() {
+    public long dropped() {
         return dropped;
     }
 
-    private static int hash(int version, long high, long low) {
-        long h = (high * 0x9E3779B97F4A7C15L + low) * 0xBF58476D1CE4E5B9L + version;
+    /** The fields mixed with MurmurHash3's finaliser constants. */
+    private static int hash(int version, long a, long b, long c, long d) {
+        long h = version;
+        h = (h ^ a) * 0xff51afd7ed558ccdL;
+        h = (h ^ b) * 0xc4ceb9fe1a85ec53L;
+        h = (h ^ c) * 0xff51afd7ed558ccdL;
+        h = (h ^ d) * 0xc4ceb9fe1a85ec53L;
         return (int) (h ^ (h >>> 32));
     }
 
-    private int find(int version, long high, long low, int h) {
+    private int find(int version, long a, long b, long c, long d) {
+        int h = hash(version, a, b, c, d);
         int mask = buckets.length - 1;
         for (int i = h & mask; ; i = (i + 1) & mask) {
             int e = buckets[i] - 1;
             if (e == NONE) {
                 return NONE;
             }
-            if (hashes[e] == h && lows[e] == low && highs[e] == high && versions[e] == version) {
+            if (hashes[e] == h && bs[e] == b && as[e] == a && ds[e] == d && cs[e] == c && versions[e] == version) {
                 return e;
             }
         }
@@ -132,8 +161,10 @@ final class AddressLru<V> {
         if (allocated == values.length) {
             int n = Math.min(values.length * 2, max + 1);
             versions = Arrays.copyOf(versions, n);
-            highs = Arrays.copyOf(highs, n);
-            lows = Arrays.copyOf(lows, n);
+            as = Arrays.copyOf(as, n);
+            bs = Arrays.copyOf(bs, n);
+            cs = Arrays.copyOf(cs, n);
+            ds = Arrays.copyOf(ds, n);
             hashes = Arrays.copyOf(hashes, n);
             prev = Arrays.copyOf(prev, n);
             next = Arrays.copyOf(next, n);
