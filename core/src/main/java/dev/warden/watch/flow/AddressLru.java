@@ -1,19 +1,20 @@
 package dev.warden.watch.flow;
 
+import dev.warden.watch.decode.PacketView;
 import java.util.ArrayList;
 import java.util.Arrays;
-import dev.warden.watch.decode.PacketView;
 import java.util.List;
 
 /**
- * A table keyed by one IP address or an ordered pair of them (a version and up to four longs, as {@link PacketView}
- * and {@link FlowEvent} hold addresses; the second address is 0, 0 for a one-address key), holding at most
+ * A table keyed by one IP address or an ordered pair of them (an int tag and up to four longs, as {@link PacketView}
+ * and {@link FlowEvent} hold addresses; the second address is 0, 0 for a one-address key; the tag is the IP version
+ * and whatever else a caller keys by, such as a port and protocol folded in above bit 8), holding at most
  * {@code max} entries in access order: a lookup makes an entry the most recent, and an entry added to a full table
  * drops the least recent one (counted in {@link #dropped()}) — the same order and drops as an access-ordered
  * {@code LinkedHashMap} with an eldest-entry cap, but with no key object, boxed hash or map entry per lookup or insert.
  * Written by hand (open addressing with linear probing and backward-shift deletion, like {@link FlowTable}, plus an
  * index-linked recency list) because the JDK's maps and the libraries in java-stack.md key by objects, and a spoofed
- * flood adds and drops one entry per packet or flow. Used by the device profiles and the flood detector. Not
+ * flood adds and drops one entry per packet or flow. Used by the device profiles, the flood detector and the C2 beacon and fail-over detectors. Not
  * thread-safe.
  */
 public final class AddressLru<V> {
@@ -22,7 +23,7 @@ public final class AddressLru<V> {
     private final int max;
     /** Entry index + 1 per bucket, 0 when empty. */
     private int[] buckets = new int[16];
-    private int[] versions = new int[8];
+    private int[] tags = new int[8];
     private long[] as = new long[8];
     private long[] bs = new long[8];
     private long[] cs = new long[8];
@@ -37,7 +38,6 @@ public final class AddressLru<V> {
     private int allocated;
     private int free = NONE;
     private long dropped;
-    private V lastDropped;
 
     /** An empty table of at most {@code max} (at least 1) entries. */
     public AddressLru(int max) {
@@ -48,14 +48,14 @@ public final class AddressLru<V> {
     }
 
     /** The value for one address, made the most recent; null when absent. */
-    public V get(int version, long high, long low) {
-        return get(version, high, low, 0, 0);
+    public V get(int tag, long high, long low) {
+        return get(tag, high, low, 0, 0);
     }
 
     /** The value for the address pair (a, b) to (c, d), made the most recent; null when absent. */
     @SuppressWarnings("unchecked")
-    public V get(int version, long a, long b, long c, long d) {
-        int e = find(version, a, b, c, d);
+    public V get(int tag, long a, long b, long c, long d) {
+        int e = find(tag, a, b, c, d);
         if (e == NONE) {
             return null;
         }
@@ -67,25 +67,25 @@ public final class AddressLru<V> {
     }
 
     /** True when the key is present; not an access (the order stays). */
-    public boolean contains(int version, long a, long b, long c, long d) {
-        return find(version, a, b, c, d) != NONE;
+    public boolean contains(int tag, long a, long b, long c, long d) {
+        return find(tag, a, b, c, d) != NONE;
     }
 
     /** {@link #add(int, long, long, long, long, Object)} for one address. */
-    public void add(int version, long high, long low, V value) {
-        add(version, high, low, 0, 0, value);
+    public V add(int tag, long high, long low, V value) {
+        return add(tag, high, low, 0, 0, value);
     }
 
     /**
      * Adds a key that {@link #get} just did not find, as the most recent; when that makes more than {@code max}
-     * entries the least recent is dropped, and {@link #takeDropped()} hands its value out for reuse.
+     * entries the least recent is dropped and its value returned (for reuse, or null when nothing was dropped).
      */
     @SuppressWarnings("unchecked")
-    public void add(int version, long a, long b, long c, long d, V value) {
+    public V add(int tag, long a, long b, long c, long d, V value) {
         int e = free != NONE ? free : allocate();
         free = NONE;
-        int h = hash(version, a, b, c, d);
-        versions[e] = version;
+        int h = hash(tag, a, b, c, d);
+        tags[e] = tag;
         as[e] = a;
         bs[e] = b;
         cs[e] = c;
@@ -99,19 +99,14 @@ public final class AddressLru<V> {
             int eldest = head;
             unlink(eldest);
             removeBucket(eldest);
-            lastDropped = (V) values[eldest];
+            V old = (V) values[eldest];
             values[eldest] = null;
             free = eldest;
             size--;
             dropped++;
+            return old;
         }
-    }
-
-    /** The value the last {@link #add} dropped, once (then null): lets a full table reuse it for the next entry. */
-    public V takeDropped() {
-        V v = lastDropped;
-        lastDropped = null;
-        return v;
+        return null;
     }
 
     /** Every value, least recent first. */
@@ -134,8 +129,8 @@ public final class AddressLru<V> {
     }
 
     /** The fields mixed with MurmurHash3's finaliser constants. */
-    private static int hash(int version, long a, long b, long c, long d) {
-        long h = version;
+    private static int hash(int tag, long a, long b, long c, long d) {
+        long h = tag;
         h = (h ^ a) * 0xff51afd7ed558ccdL;
         h = (h ^ b) * 0xc4ceb9fe1a85ec53L;
         h = (h ^ c) * 0xff51afd7ed558ccdL;
@@ -143,15 +138,15 @@ public final class AddressLru<V> {
         return (int) (h ^ (h >>> 32));
     }
 
-    private int find(int version, long a, long b, long c, long d) {
-        int h = hash(version, a, b, c, d);
+    private int find(int tag, long a, long b, long c, long d) {
+        int h = hash(tag, a, b, c, d);
         int mask = buckets.length - 1;
         for (int i = h & mask; ; i = (i + 1) & mask) {
             int e = buckets[i] - 1;
             if (e == NONE) {
                 return NONE;
             }
-            if (hashes[e] == h && bs[e] == b && as[e] == a && ds[e] == d && cs[e] == c && versions[e] == version) {
+            if (hashes[e] == h && bs[e] == b && as[e] == a && ds[e] == d && cs[e] == c && tags[e] == tag) {
                 return e;
             }
         }
@@ -160,7 +155,7 @@ public final class AddressLru<V> {
     private int allocate() {
         if (allocated == values.length) {
             int n = Math.min(values.length * 2, max + 1);
-            versions = Arrays.copyOf(versions, n);
+            tags = Arrays.copyOf(tags, n);
             as = Arrays.copyOf(as, n);
             bs = Arrays.copyOf(bs, n);
             cs = Arrays.copyOf(cs, n);

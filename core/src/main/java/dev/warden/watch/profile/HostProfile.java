@@ -24,6 +24,8 @@ public final class HostProfile {
     private long flows;
     private long learnedAtNanos = Long.MAX_VALUE;
     private final AddressLru<PeerStats> peers;
+    /** The stats of the peer a full table dropped last, reused for the next new peer. */
+    private PeerStats spare;
     private final LruMap<Integer, PortUse> served;
     private final LruMap<Integer, PortUse> used;
     private final VolumeBuckets volume;
@@ -48,13 +50,13 @@ public final class HostProfile {
         IpAddress a = f.peer();
         PeerStats peer = peers.get(a.version(), a.high(), a.low());
         if (peer == null) {
-            peer = peers.takeDropped();
-            if (peer == null) {
+            if (spare == null) {
                 peer = new PeerStats(a, f.peerLocal(), learning, f.startNanos());
             } else {
+                peer = spare;
                 peer.reset(a, f.peerLocal(), learning, f.startNanos());
             }
-            peers.add(a.version(), a.high(), a.low(), peer);
+            spare = peers.add(a.version(), a.high(), a.low(), peer);
         }
         peer.add(f.startNanos(), f.endNanos(), f.client(), f.bytesOut(), f.bytesIn());
         if (f.client()) {

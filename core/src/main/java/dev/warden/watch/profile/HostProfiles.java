@@ -49,7 +49,6 @@ public final class HostProfiles {
         if (host == null) {
             host = new HostProfile(a, rules, side.startNanos());
             hosts.add(a.version(), a.high(), a.low(), host);
-            hosts.takeDropped(); // a dropped profile is not reused: let it go
         }
         host.add(side);
     }
