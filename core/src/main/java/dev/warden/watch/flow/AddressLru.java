@@ -14,7 +14,7 @@ import java.util.List;
  * {@code LinkedHashMap} with an eldest-entry cap, but with no key object, boxed hash or map entry per lookup or insert.
  * Written by hand (open addressing with linear probing and backward-shift deletion, like {@link FlowTable}, plus an
  * index-linked recency list) because the JDK's maps and the libraries in java-stack.md key by objects, and a spoofed
- * flood adds and drops one entry per packet or flow. Used by the device profiles, the flood detector and the C2 beacon and fail-over detectors. Not
+ * flood adds and drops one entry per packet or flow. Used by the device profiles and the detectors' per-host and per-pair state. Not
  * thread-safe.
  */
 public final class AddressLru<V> {
@@ -109,6 +109,19 @@ public final class AddressLru<V> {
         return null;
     }
 
+    /** Gives a present key a new value and makes it the most recent (as a map's put on a present key). */
+    public void replace(int tag, long high, long low, V value) {
+        int e = find(tag, high, low, 0, 0);
+        if (e == NONE) {
+            throw new IllegalStateException("no such key");
+        }
+        values[e] = value;
+        if (e != tail) {
+            unlink(e);
+            linkLast(e);
+        }
+    }
+
     /** Every value, least recent first. */
     @SuppressWarnings("unchecked")
     public List<V> values() {
@@ -128,14 +141,18 @@ public final class AddressLru<V> {
         return dropped;
     }
 
-    /** The fields mixed with MurmurHash3's finaliser constants. */
+    /**
+     * The fields combined, then MurmurHash3's 64-bit finaliser, so every input bit reaches the low bits the buckets
+     * are chosen by (addresses of one subnet differ only in their last bits).
+     */
     private static int hash(int tag, long a, long b, long c, long d) {
-        long h = tag;
-        h = (h ^ a) * 0xff51afd7ed558ccdL;
-        h = (h ^ b) * 0xc4ceb9fe1a85ec53L;
-        h = (h ^ c) * 0xff51afd7ed558ccdL;
-        h = (h ^ d) * 0xc4ceb9fe1a85ec53L;
-        return (int) (h ^ (h >>> 32));
+        long h = a * 0x9E3779B97F4A7C15L + b;
+        h = h * 0x9E3779B97F4A7C15L + c;
+        h = h * 0x9E3779B97F4A7C15L + d;
+        h = h * 0x9E3779B97F4A7C15L + tag;
+        h = (h ^ (h >>> 33)) * 0xff51afd7ed558ccdL;
+        h = (h ^ (h >>> 33)) * 0xc4ceb9fe1a85ec53L;
+        return (int) (h ^ (h >>> 33));
     }
 
     private int find(int tag, long a, long b, long c, long d) {

@@ -72,6 +72,17 @@ class AddressLruTest {
     }
 
     @Test
+    void replaceGivesAPresentKeyANewValueAndMakesItTheMostRecent() {
+        AddressLru<String> table = new AddressLru<>(2);
+        table.add(4, 0, 1, "one");
+        table.add(4, 0, 2, "two");
+        table.replace(4, 0, 1, "uno");
+        assertThat(table.values()).containsExactly("two", "uno");
+        assertThat(table.size()).isEqualTo(2);
+        assertThatThrownBy(() -> table.replace(4, 0, 9, "nine")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void aPairKeyDiffersFromItsReverseAndFromOneAddress() {
         AddressLru<String> table = new AddressLru<>(8);
         table.add(4, 0, 1, 0, 2, "1->2");
