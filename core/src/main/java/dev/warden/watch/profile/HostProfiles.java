@@ -17,6 +17,8 @@ public final class HostProfiles {
     private final ProfileRules rules;
     private final LocalNetworks local;
     private final AddressLru<HostProfile> hosts;
+    /** The profiles the last {@link #observe} recorded into, per side; null for one dropped right after. */
+    private final HostProfile[] sideHosts = new HostProfile[2];
 
     public HostProfiles(ProfileRules rules, LocalNetworks local) {
         this.rules = Objects.requireNonNull(rules, "rules");
@@ -28,29 +30,42 @@ public final class HostProfiles {
     public List<FlowSide> observe(FlowEvent flow) {
         boolean clientLocal = local.contains(flow.clientHigh(), flow.clientLow());
         boolean serverLocal = local.contains(flow.serverHigh(), flow.serverLow());
+        sideHosts[0] = null;
+        sideHosts[1] = null;
         if (!clientLocal && !serverLocal) {
             return List.of();
         }
         if (clientLocal && serverLocal) {
             FlowSide client = FlowSide.ofClient(flow, true);
             FlowSide server = FlowSide.ofServer(flow, true);
-            record(client);
-            record(server);
+            sideHosts[0] = record(client);
+            sideHosts[1] = record(server);
             return List.of(client, server);
         }
         FlowSide side = clientLocal ? FlowSide.ofClient(flow, false) : FlowSide.ofServer(flow, false);
-        record(side);
+        sideHosts[0] = record(side);
         return List.of(side);
     }
 
-    private void record(FlowSide side) {
+    /**
+     * The profile side {@code index} of the last {@link #observe} was recorded in, or null when it is no longer kept
+     * (the other side's new profile dropped it): what {@link #get} would answer, without a lookup.
+     */
+    HostProfile recorded(int index) {
+        return sideHosts[index];
+    }
+
+    private HostProfile record(FlowSide side) {
         IpAddress a = side.host();
         HostProfile host = hosts.get(a.version(), a.high(), a.low());
         if (host == null) {
             host = new HostProfile(a, rules, side.startNanos());
-            hosts.add(a.version(), a.high(), a.low(), host);
+            if (hosts.add(a.version(), a.high(), a.low(), host) == sideHosts[0]) {
+                sideHosts[0] = null;
+            }
         }
         host.add(side);
+        return host;
     }
 
     /** The device's profile, or null when it was never seen (or was dropped). */
