@@ -21,8 +21,11 @@ public final class AddressLru<V> {
     private static final int NONE = -1;
 
     private final int max;
-    /** Entry index + 1 per bucket, 0 when empty. */
-    private int[] buckets = new int[16];
+    /**
+     * Per bucket the entry's hash in the high 32 bits and its index + 1 in the low ones, 0 when empty: a probe past
+     * other keys compares hashes here without touching the entry arrays.
+     */
+    private long[] buckets = new long[16];
     private int[] tags = new int[8];
     private long[] as = new long[8];
     private long[] bs = new long[8];
@@ -159,12 +162,15 @@ public final class AddressLru<V> {
         int h = hash(tag, a, b, c, d);
         int mask = buckets.length - 1;
         for (int i = h & mask; ; i = (i + 1) & mask) {
-            int e = buckets[i] - 1;
-            if (e == NONE) {
+            long slot = buckets[i];
+            if (slot == 0) {
                 return NONE;
             }
-            if (hashes[e] == h && bs[e] == b && as[e] == a && ds[e] == d && cs[e] == c && tags[e] == tag) {
-                return e;
+            if ((int) (slot >>> 32) == h) {
+                int e = (int) slot - 1;
+                if (bs[e] == b && as[e] == a && ds[e] == d && cs[e] == c && tags[e] == tag) {
+                    return e;
+                }
             }
         }
     }
@@ -189,7 +195,7 @@ public final class AddressLru<V> {
     }
 
     private void rehash(int capacity) {
-        buckets = new int[capacity];
+        buckets = new long[capacity];
         for (int e = head; e != NONE; e = next[e]) {
             insertBucket(e, hashes[e]);
         }
@@ -201,19 +207,19 @@ public final class AddressLru<V> {
         while (buckets[i] != 0) {
             i = (i + 1) & mask;
         }
-        buckets[i] = e + 1;
+        buckets[i] = (long) h << 32 | (e + 1);
     }
 
     /** Backward-shift deletion: later entries of the probe run move up so no lookup stops early at the hole. */
     private void removeBucket(int e) {
         int mask = buckets.length - 1;
         int i = hashes[e] & mask;
-        while (buckets[i] != e + 1) {
+        while ((int) buckets[i] != e + 1) {
             i = (i + 1) & mask;
         }
         buckets[i] = 0;
         for (int j = (i + 1) & mask; buckets[j] != 0; j = (j + 1) & mask) {
-            int home = hashes[buckets[j] - 1] & mask;
+            int home = (int) (buckets[j] >>> 32) & mask;
             boolean between = i <= j ? home > i && home <= j : home > i || home <= j;
             if (!between) {
                 buckets[i] = buckets[j];
