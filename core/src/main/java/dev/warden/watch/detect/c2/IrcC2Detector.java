@@ -54,12 +54,15 @@ public final class IrcC2Detector implements Detector {
     private final BitSet sessionPorts = new BitSet(65536);
     private final AttackOrders orders;
     private final IrcCursor cursor = new IrcCursor();
+    /** {@link IrcRules#orderWords()} as characters, to skip server lines that carry none. */
+    private final List<char[]> orderWords;
 
     public IrcC2Detector(IrcRules rules, LocalNetworks local) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.local = Objects.requireNonNull(local, "local");
         this.sessions = new AddressLru<>(rules.maxSessions());
         this.orders = new AttackOrders(rules);
+        this.orderWords = rules.orderWords().stream().map(String::toCharArray).toList();
     }
 
     /** Makes the detector from {@code c2-irc.yaml}. */
@@ -163,7 +166,7 @@ public final class IrcC2Detector implements Detector {
         }
         cursor.reset(buf, off, len, rules.scanBytes());
         while (cursor.next()) {
-            if (cursor.command(ORDER_CARRIERS) >= 0) {
+            if (cursor.command(ORDER_CARRIERS) >= 0 && cursor.mayContain(orderWords)) {
                 orders.offer(s.key.host(), s.key.server() + ":" + s.key.port(), cursor.line().trailing(),
                         p.timestampNanos());
             }

@@ -69,6 +69,55 @@ final class IrcCursor {
         return -1;
     }
 
+    /**
+     * False only when no space-separated word of the current line (a leading ':' dropped) is one of {@code words}
+     * (ignoring ASCII case): lets
+     * a chat line skip the strings an order check needs. A word with a non-ASCII byte answers true, as its lower case
+     * is not decided here.
+     */
+    boolean mayContain(List<char[]> words) {
+        int i = lineStart;
+        while (i < lineStop) {
+            int end = indexOfSpace(i);
+            if (end < 0) {
+                end = lineStop;
+            }
+            int from = i < end && buf.get(i) == ':' ? i + 1 : i; // the trailing text's first word follows its ':'
+            if (wordMatches(from, end, words)) {
+                return true;
+            }
+            i = end + 1;
+        }
+        return false;
+    }
+
+    private boolean wordMatches(int from, int to, List<char[]> words) {
+        for (int i = from; i < to; i++) {
+            if (buf.get(i) < 0) {
+                return true;
+            }
+        }
+        for (char[] word : words) {
+            if (word.length == to - from && equalsIgnoreCase(from, word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean equalsIgnoreCase(int from, char[] word) {
+        for (int i = 0; i < word.length; i++) {
+            int b = buf.get(from + i);
+            if (b >= 'A' && b <= 'Z') {
+                b += 'a' - 'A';
+            }
+            if (b != word[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The current line parsed into strings, or null when it is not IRC-shaped. */
     IrcLine line() {
         return IrcLine.parseLine(IrcLine.text(buf, lineStart, lineStop));
