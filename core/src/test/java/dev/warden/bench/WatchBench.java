@@ -22,7 +22,8 @@ import java.util.Locale;
  * {@code warden watch} runs it) — printing packets, seconds, packets per second and the peak heap after collection
  * (the old generation's collection usage), so a 10× larger file can show whether memory stays flat. {@code cpu_pps} is
  * packets per second of the pass's own thread CPU time: per core, and much less sensitive than wall time to other
- * processes on a shared machine (compilation and GC threads are not in it).
+ * processes on a shared machine (compilation and GC threads are not in it). With {@code -Dwatchbench.alerts=true} every
+ * alert is printed to standard error, one per line, so two builds can be checked to decide the same.
  */
 public final class WatchBench {
     private WatchBench() {
@@ -39,11 +40,17 @@ public final class WatchBench {
         PacketView view = new PacketView();
         long[] flows = new long[1];
         long[] alerts = new long[1];
+        boolean printAlerts = Boolean.getBoolean("watchbench.alerts");
         FlowTable table = stage.equals("flows") ? new FlowTable(FlowTable.Config.defaults(), f -> flows[0]++) : null;
         WatchPipeline pipeline = stage.equals("pipeline")
                 ? new WatchPipeline(Detectors.only(DetectorContext.defaults(),
                         args.length == 3 ? java.util.Set.of(args[2].split(",")) : null), FlowTable.Config.defaults(),
-                        a -> alerts[0]++)
+                        a -> {
+                            alerts[0]++;
+                            if (printAlerts) {
+                                System.err.println(a);
+                            }
+                        })
                 : null;
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long startCpu = threads.getCurrentThreadCpuTime();

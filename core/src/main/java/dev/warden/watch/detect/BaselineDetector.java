@@ -1,10 +1,10 @@
 package dev.warden.watch.detect;
 
+import dev.warden.watch.flow.AddressLru;
 import dev.warden.watch.flow.IpAddress;
 import dev.warden.watch.profile.FlowSide;
 import dev.warden.watch.profile.HostProfile;
 import dev.warden.watch.profile.HostProfiles;
-import dev.warden.watch.profile.LruMap;
 import dev.warden.watch.profile.PeerStats;
 import dev.warden.watch.profile.PortUse;
 import dev.warden.watch.profile.SharedProfiles;
@@ -31,7 +31,7 @@ public final class BaselineDetector extends ProfiledDetector {
     public static final String KIND = "anomaly";
 
     private final BaselineRules rules;
-    private final LruMap<IpAddress, Window> windows;
+    private final AddressLru<Window> windows;
 
     public BaselineDetector(BaselineRules rules, HostProfiles profiles) {
         this(rules, own(profiles));
@@ -40,7 +40,7 @@ public final class BaselineDetector extends ProfiledDetector {
     BaselineDetector(BaselineRules rules, SharedProfiles.Reader profiles) {
         super(KIND, profiles);
         this.rules = Objects.requireNonNull(rules, "rules");
-        this.windows = new LruMap<>(rules.maxHosts());
+        this.windows = new AddressLru<>(rules.maxHosts());
     }
 
     /** Makes the detector from {@code anomaly.yaml} and {@code profile.yaml}. */
@@ -64,16 +64,19 @@ public final class BaselineDetector extends ProfiledDetector {
         boolean unusualPort = port != null && !port.learned() && side.port() <= rules.maxPort();
         boolean jump = volumeJump(host.volume());
         long t = side.startNanos();
-        Window w = windows.get(side.host());
-        if (w != null && t - w.start >= rules.windowNanos()) {
-            w = null;
-        }
-        if (w == null) {
+        IpAddress a = side.host();
+        Window w = windows.get(a.version(), a.high(), a.low());
+        boolean expired = w != null && t - w.start >= rules.windowNanos();
+        if (w == null || expired) {
             if (!newDestination && !(unusualPort && port.flows() == 1) && !jump) {
                 return;
             }
             w = new Window(t);
-            windows.put(side.host(), w);
+            if (expired) {
+                windows.replace(a.version(), a.high(), a.low(), w);
+            } else {
+                windows.add(a.version(), a.high(), a.low(), w);
+            }
         }
         if (newDestination) {
             w.newDestinations++;

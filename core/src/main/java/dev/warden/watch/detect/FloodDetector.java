@@ -106,7 +106,6 @@ public final class FloodDetector implements Detector {
         if (srcLocal) {
             packetHosts.get(version, sh, sl, 0, 0, true);
             PairState st = pairs.get(version, sh, sl, dh, dl, true);
-            Pair key = pairs.lastKey();
             long conn = (long) p.srcPort() << 16 | p.dstPort();
             if ((flags & SYN_ACK) == SYN_ACK) {
                 st.opened.add(conn);
@@ -122,7 +121,7 @@ public final class FloodDetector implements Detector {
                     c.srcPorts.add(kind == FloodKind.ACK ? conn : p.srcPort());
                     c.dstPorts.add(p.dstPort());
                 }
-                checkSource(key, kind, c, t, out);
+                checkSource(kind, c, t, out);
             }
             if (!dstLocal) {
                 PairState v = victims.get(version, sh, sl, 0, 0, false);
@@ -146,7 +145,6 @@ public final class FloodDetector implements Detector {
                     kind = null;
                 }
                 PairState v = victims.get(version, dh, dl, 0, 0, true);
-                IpAddress victim = victims.lastKey();
                 countSynShare(v, kind, flags, t);
                 if (kind != null) {
                     FloodCounter c = v.counter(kind, rules);
@@ -156,7 +154,7 @@ public final class FloodDetector implements Detector {
                         c.srcPorts.add(p.srcPort());
                         c.dstPorts.add(p.dstPort());
                     }
-                    checkVictim(victim, kind, c, t, out);
+                    checkVictim(kind, c, t, out);
                 }
             }
         }
@@ -198,18 +196,16 @@ public final class FloodDetector implements Detector {
         boolean serverLocal = local.contains(f.serverHigh(), f.serverLow());
         if (clientLocal && !seenInPackets(f.ipVersion(), f.clientHigh(), f.clientLow())) {
             PairState st = pairs.get(f.ipVersion(), f.clientHigh(), f.clientLow(), f.serverHigh(), f.serverLow(), true);
-            Pair key = pairs.lastKey();
             FloodCounter c = countFlow(st, f);
             if (c != null) {
-                checkSource(key, flowKind(f), c, f.startNanos(), out);
+                checkSource(flowKind(f), c, f.startNanos(), out);
             }
         } else if (serverLocal && !clientLocal && !seenInPackets(f.ipVersion(), f.serverHigh(), f.serverLow())) {
             PairState st = victims.get(f.ipVersion(), f.serverHigh(), f.serverLow(), 0, 0, true);
-            IpAddress victim = victims.lastKey();
             FloodCounter c = countFlow(st, f);
             if (c != null) {
                 c.source(f.clientHigh(), f.clientLow(), f.ipVersion(), rules.peerSample());
-                checkVictim(victim, flowKind(f), c, f.startNanos(), out);
+                checkVictim(flowKind(f), c, f.startNanos(), out);
             }
         }
     }
@@ -277,17 +273,19 @@ public final class FloodDetector implements Detector {
         return new IpAddress(version, high, low);
     }
 
-    private void checkSource(Pair pair, FloodKind kind, FloodCounter c, long t, Consumer<Alert> out) {
+    /** Alerts on the pair {@link #pairs} accessed last when its counter shows a flood. */
+    private void checkSource(FloodKind kind, FloodCounter c, long t, Consumer<Alert> out) {
         if (flood(kind, c, t)) {
             c.quietUntil = t + rules.suppressNanos();
-            out.accept(sourceAlert(pair, kind, c, t));
+            out.accept(sourceAlert(pairs.lastKey(), kind, c, t));
         }
     }
 
-    private void checkVictim(IpAddress victim, FloodKind kind, FloodCounter c, long t, Consumer<Alert> out) {
+    /** Alerts on the host {@link #victims} accessed last when its counter shows a flood. */
+    private void checkVictim(FloodKind kind, FloodCounter c, long t, Consumer<Alert> out) {
         if (c.sources.estimate() >= rules.victimMinSources() && flood(kind, c, t)) {
             c.quietUntil = t + rules.suppressNanos();
-            out.accept(victimAlert(victim, kind, c, t));
+            out.accept(victimAlert(victims.lastKey(), kind, c, t));
         }
     }
 

@@ -1,10 +1,13 @@
 package dev.warden.watch.detect;
 
+import dev.warden.watch.flow.AddressLru;
 import java.util.function.Supplier;
 
 /**
- * A {@link BoundedMap} keyed by up to two addresses (a version and four longs) that remembers its last access, so a
- * run of packets between the same hosts — a flood — finds its entry without making a key object or hashing it.
+ * A bounded, access-ordered {@link AddressLru} keyed by up to two addresses (a version and four longs) that remembers
+ * its last access, so a run of packets between the same hosts — a flood — finds its entry without a lookup, and
+ * traffic alternating between hosts looks its entries up without making key objects (a key object, for alert text, is
+ * made only when {@link #lastKey()} asks).
  * Skipping the map is exact: the entry accessed last is already the most recent in access order, and only an access
  * through here reorders or evicts (a lookup that finds nothing reorders nothing). A bitmap of the keys ever inserted
  * (never cleared, so an evicted key only costs a lookup) answers most misses — the spoofed sources of a flood — without
@@ -13,12 +16,12 @@ import java.util.function.Supplier;
 final class RecentMap<K, V> {
     private static final int FILTER_BITS = 20;
     private static final int FILTER_WORDS = 1 << (FILTER_BITS - 6);
-    /** Makes the map's key from the same fields, only when the map itself must be consulted. */
+    /** Makes a key object from the same fields, for alert text. */
     interface Keys<K> {
         K make(int version, long a, long b, long c, long d);
     }
 
-    private final BoundedMap<K, V> map;
+    private final AddressLru<V> map;
     private final Keys<K> keys;
     private final Supplier<V> values;
     private final long[] inserted = new long[FILTER_WORDS];
@@ -32,7 +35,7 @@ final class RecentMap<K, V> {
     private V value;
 
     RecentMap(int capacity, Keys<K> keys, Supplier<V> values) {
-        this.map = new BoundedMap<>(capacity);
+        this.map = new AddressLru<>(capacity);
         this.keys = keys;
         this.values = values;
     }
@@ -46,7 +49,7 @@ final class RecentMap<K, V> {
         } else if (!create && !maybeInserted(version, a, b, c, d)) {
             return null;
         } else {
-            key = keys.make(version, a, b, c, d);
+            key = null;
             this.version = version;
             this.a = a;
             this.b = b;
@@ -54,10 +57,10 @@ final class RecentMap<K, V> {
             this.d = d;
             valid = true;
         }
-        value = map.get(key);
+        value = map.get(version, a, b, c, d);
         if (value == null && create) {
             value = values.get();
-            map.put(key, value);
+            map.add(version, a, b, c, d, value);
             int bit = bit(version, a, b, c, d);
             inserted[bit >>> 6] |= 1L << bit;
         }
@@ -66,6 +69,9 @@ final class RecentMap<K, V> {
 
     /** The key object of the last access (for alert text). */
     K lastKey() {
+        if (key == null) {
+            key = keys.make(version, a, b, c, d);
+        }
         return key;
     }
 
@@ -74,7 +80,7 @@ final class RecentMap<K, V> {
         if (last(version, a, b, c, d) && value != null) {
             return true;
         }
-        return maybeInserted(version, a, b, c, d) && map.containsKey(keys.make(version, a, b, c, d));
+        return maybeInserted(version, a, b, c, d) && map.contains(version, a, b, c, d);
     }
 
     private boolean maybeInserted(int version, long a, long b, long c, long d) {

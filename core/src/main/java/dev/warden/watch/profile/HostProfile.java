@@ -1,9 +1,9 @@
 package dev.warden.watch.profile;
 
+import dev.warden.watch.flow.AddressLru;
 import dev.warden.watch.flow.IpAddress;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,9 @@ public final class HostProfile {
     private long lastNanos;
     private long flows;
     private long learnedAtNanos = Long.MAX_VALUE;
-    private final LruMap<IpAddress, PeerStats> peers;
+    private final AddressLru<PeerStats> peers;
+    /** The stats of the peer a full table dropped last, reused for the next new peer. */
+    private PeerStats spare;
     private final LruMap<Integer, PortUse> served;
     private final LruMap<Integer, PortUse> used;
     private final VolumeBuckets volume;
@@ -33,7 +35,7 @@ public final class HostProfile {
         this.rules = rules;
         this.firstNanos = firstNanos;
         this.lastNanos = firstNanos;
-        this.peers = new LruMap<>(rules.maxPeers());
+        this.peers = new AddressLru<>(rules.maxPeers());
         this.served = new LruMap<>(rules.maxPorts());
         this.used = new LruMap<>(rules.maxPorts());
         this.volume = new VolumeBuckets(rules.bucketNanos(), rules.buckets());
@@ -45,10 +47,16 @@ public final class HostProfile {
         firstNanos = Math.min(firstNanos, f.startNanos());
         lastNanos = Math.max(lastNanos, f.endNanos());
         flows++;
-        PeerStats peer = peers.get(f.peer());
+        IpAddress a = f.peer();
+        PeerStats peer = peers.get(a.version(), a.high(), a.low());
         if (peer == null && (f.client() || f.answered())) {
-            peer = new PeerStats(f.peer(), f.peerLocal(), learning, f.startNanos());
-            peers.put(f.peer(), peer);
+            if (spare == null) {
+                peer = new PeerStats(a, f.peerLocal(), learning, f.startNanos());
+            } else {
+                peer = spare;
+                peer.reset(a, f.peerLocal(), learning, f.startNanos());
+            }
+            spare = peers.add(a.version(), a.high(), a.low(), peer);
         }
         if (peer != null) {
             // A remote that only probes the device unanswered (an internet scanner) is not a peer of it: kept, the
@@ -103,12 +111,12 @@ public final class HostProfile {
 
     /** The peer, or null when it was never seen (or was dropped from a full table). */
     public PeerStats peer(IpAddress peer) {
-        return peers.get(peer);
+        return peers.get(peer.version(), peer.high(), peer.low());
     }
 
     /** True when {@code peer} was first met while learning. */
     public boolean learnedPeer(IpAddress peer) {
-        PeerStats p = peers.get(peer);
+        PeerStats p = peer(peer);
         return p != null && p.learned();
     }
 
@@ -124,7 +132,7 @@ public final class HostProfile {
     }
 
     /** Every peer kept, least recently seen first. */
-    public Collection<PeerStats> peers() {
+    public List<PeerStats> peers() {
         return peers.values();
     }
 

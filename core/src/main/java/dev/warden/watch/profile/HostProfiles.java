@@ -2,8 +2,8 @@ package dev.warden.watch.profile;
 
 import dev.warden.watch.detect.LocalNetworks;
 import dev.warden.watch.flow.FlowEvent;
+import dev.warden.watch.flow.AddressLru;
 import dev.warden.watch.flow.IpAddress;
-import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,49 +16,65 @@ import java.util.Objects;
 public final class HostProfiles {
     private final ProfileRules rules;
     private final LocalNetworks local;
-    private final LruMap<IpAddress, HostProfile> hosts;
+    private final AddressLru<HostProfile> hosts;
+    /** The profiles the last {@link #observe} recorded into, per side; null for one dropped right after. */
+    private final HostProfile[] sideHosts = new HostProfile[2];
 
     public HostProfiles(ProfileRules rules, LocalNetworks local) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.local = Objects.requireNonNull(local, "local");
-        this.hosts = new LruMap<>(rules.maxHosts());
+        this.hosts = new AddressLru<>(rules.maxHosts());
     }
 
     /** Records {@code flow} in the profile of each of its local ends and returns those ends' sides (0, 1 or 2). */
     public List<FlowSide> observe(FlowEvent flow) {
         boolean clientLocal = local.contains(flow.clientHigh(), flow.clientLow());
         boolean serverLocal = local.contains(flow.serverHigh(), flow.serverLow());
+        sideHosts[0] = null;
+        sideHosts[1] = null;
         if (!clientLocal && !serverLocal) {
             return List.of();
         }
         if (clientLocal && serverLocal) {
             FlowSide client = FlowSide.ofClient(flow, true);
             FlowSide server = FlowSide.ofServer(flow, true);
-            record(client);
-            record(server);
+            sideHosts[0] = record(client);
+            sideHosts[1] = record(server);
             return List.of(client, server);
         }
         FlowSide side = clientLocal ? FlowSide.ofClient(flow, false) : FlowSide.ofServer(flow, false);
-        record(side);
+        sideHosts[0] = record(side);
         return List.of(side);
     }
 
-    private void record(FlowSide side) {
-        HostProfile host = hosts.get(side.host());
+    /**
+     * The profile side {@code index} of the last {@link #observe} was recorded in, or null when it is no longer kept
+     * (the other side's new profile dropped it): what {@link #get} would answer, without a lookup.
+     */
+    HostProfile recorded(int index) {
+        return sideHosts[index];
+    }
+
+    private HostProfile record(FlowSide side) {
+        IpAddress a = side.host();
+        HostProfile host = hosts.get(a.version(), a.high(), a.low());
         if (host == null) {
-            host = new HostProfile(side.host(), rules, side.startNanos());
-            hosts.put(side.host(), host);
+            host = new HostProfile(a, rules, side.startNanos());
+            if (hosts.add(a.version(), a.high(), a.low(), host) == sideHosts[0]) {
+                sideHosts[0] = null;
+            }
         }
         host.add(side);
+        return host;
     }
 
     /** The device's profile, or null when it was never seen (or was dropped). */
     public HostProfile get(IpAddress host) {
-        return hosts.get(host);
+        return hosts.get(host.version(), host.high(), host.low());
     }
 
     /** Every profile kept, least recently seen first. */
-    public Collection<HostProfile> all() {
+    public List<HostProfile> all() {
         return hosts.values();
     }
 

@@ -5,29 +5,48 @@ import dev.warden.watch.flow.IpAddress;
 /**
  * What one device exchanged with one peer: flows each way, bytes each way, first and last contact, and the
  * regularity of the contacts it opened (Welford's running mean and variance of the intervals between flow starts,
- * so a cloud heartbeat or a C2 beacon shows as "every 60 s, jitter 2 %").
+ * so a cloud heartbeat or a C2 beacon shows as "every 60 s, jitter 2 %"). A full peer table reuses the stats of the
+ * peer it drops for the next new peer (a spoofed flood would otherwise make one per flow): read a {@code PeerStats}
+ * when a profile hands it out, do not keep it across flows.
  */
 public final class PeerStats {
-    private final IpAddress address;
-    private final boolean local;
-    private final boolean learned;
-    private final long firstNanos;
+    private int version;
+    private long high;
+    private long low;
+    private boolean local;
+    private boolean learned;
+    private long firstNanos;
     private long lastNanos;
     private long flowsOpened;
     private long flowsAccepted;
     private long bytesSent;
     private long bytesReceived;
-    private long lastOpenNanos = Long.MIN_VALUE;
+    private long lastOpenNanos;
     private long intervals;
     private double meanInterval;
     private double m2;
 
     PeerStats(IpAddress address, boolean local, boolean learned, long firstNanos) {
-        this.address = address;
+        reset(address, local, learned, firstNanos);
+    }
+
+    /** Starts over as a new peer's stats, as if just made. */
+    void reset(IpAddress address, boolean local, boolean learned, long firstNanos) {
+        this.version = address.version();
+        this.high = address.high();
+        this.low = address.low();
         this.local = local;
         this.learned = learned;
         this.firstNanos = firstNanos;
         this.lastNanos = firstNanos;
+        this.flowsOpened = 0;
+        this.flowsAccepted = 0;
+        this.bytesSent = 0;
+        this.bytesReceived = 0;
+        this.lastOpenNanos = Long.MIN_VALUE;
+        this.intervals = 0;
+        this.meanInterval = 0;
+        this.m2 = 0;
     }
 
     /** One flow with this peer; {@code opened} when the device was the client. */
@@ -52,7 +71,7 @@ public final class PeerStats {
     }
 
     public IpAddress address() {
-        return address;
+        return new IpAddress(version, high, low);
     }
 
     /** True when the peer is in the watched network's own ranges. */

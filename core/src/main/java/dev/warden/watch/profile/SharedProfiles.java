@@ -63,7 +63,7 @@ public final class SharedProfiles {
             if (seen > recorded || flow != last) {
                 lastSides = profiles.observe(flow);
                 for (int i = 0; i < lastSides.size(); i++) {
-                    lastHosts[i] = profiles.get(lastSides.get(i).host());
+                    lastHosts[i] = profiles.recorded(i);
                 }
                 last = flow;
                 recorded = Math.max(recorded, seen);
@@ -71,10 +71,7 @@ public final class SharedProfiles {
             return lastSides;
         }
 
-        /**
-         * The profile of side {@code index} of the flow last observed, or null when it was dropped; looked up once
-         * for all readers (a lookup right after the flow was recorded changes no eviction order).
-         */
+        /** The profile of side {@code index} of the flow last observed, or null when it was dropped. */
         public HostProfile host(int index) {
             return lastHosts[index];
         }

@@ -7,6 +7,7 @@ import dev.warden.watch.detect.DetectorContext;
 import dev.warden.watch.detect.DetectorProvider;
 import dev.warden.watch.detect.LocalNetworks;
 import dev.warden.watch.detect.RuleFields;
+import dev.warden.watch.flow.AddressLru;
 import dev.warden.watch.flow.EndReason;
 import dev.warden.watch.flow.FlowEvent;
 import dev.warden.watch.flow.IpAddress;
@@ -35,13 +36,14 @@ public final class BeaconDetector implements Detector {
     /** {@code ignorePorts()} as a bitmap: checked on every flow. */
     private final BitSet ignorePorts;
     private final LocalNetworks local;
-    private final LruMap<Key, Series> series;
+    /** Per host, server, port and protocol (folded into the key's int with the IP version). */
+    private final AddressLru<Series> series;
 
     public BeaconDetector(BeaconRules rules, LocalNetworks local) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.ignorePorts = RuleFields.portBits(rules.ignorePorts());
         this.local = Objects.requireNonNull(local, "local");
-        this.series = new LruMap<>(rules.maxPairs());
+        this.series = new AddressLru<>(rules.maxPairs());
     }
 
     /** Makes the detector from {@code c2-beacon.yaml}. */
@@ -69,10 +71,12 @@ public final class BeaconDetector implements Detector {
                 || local.contains(flow.serverHigh(), flow.serverLow())) {
             return;
         }
-        Key key = new Key(new IpAddress(flow.ipVersion(), flow.clientHigh(), flow.clientLow()),
-                new IpAddress(flow.ipVersion(), flow.serverHigh(), flow.serverLow()), flow.serverPort(),
-                flow.protocol());
-        Series s = series.computeIfAbsent(key, k -> new Series(rules.samples()));
+        int tag = flow.ipVersion() | flow.protocol() << 8 | flow.serverPort() << 16;
+        Series s = series.get(tag, flow.clientHigh(), flow.clientLow(), flow.serverHigh(), flow.serverLow());
+        if (s == null) {
+            s = new Series(rules.samples());
+            series.add(tag, flow.clientHigh(), flow.clientLow(), flow.serverHigh(), flow.serverLow(), s);
+        }
         s.add(flow.startNanos(), flow.clientBytes(), flow.serverBytes());
         long t = flow.endNanos();
         if (s.count < rules.minFlows() || s.alertedAt != Long.MIN_VALUE && t - s.alertedAt < rules.suppressNanos()) {
@@ -83,7 +87,7 @@ public final class BeaconDetector implements Detector {
                 && r.gapMad <= rules.maxJitter() * r.gap && r.bytes <= rules.maxClientBytes()
                 && r.bytesMad <= rules.maxSizeJitter() * Math.max(1, r.bytes)) {
             s.alertedAt = t;
-            out.accept(alert(key, s, r, t));
+            out.accept(alert(flow, r, t));
         }
     }
 
@@ -104,20 +108,20 @@ public final class BeaconDetector implements Detector {
         return flow.protocol() == PacketView.PROTO_UDP && flow.reason() != EndReason.ACTIVE;
     }
 
-    private Alert alert(Key key, Series s, Rhythm r, long t) {
-        String peer = key.server() + ":" + key.port();
+    private Alert alert(FlowEvent flow, Rhythm r, long t) {
+        String peer = new IpAddress(flow.ipVersion(), flow.serverHigh(), flow.serverLow()) + ":" + flow.serverPort();
         String evidence = String.format(Locale.ROOT,
                 "%d %s flows to %s start every %.1f s (median absolute deviation %.2f s); median %d bytes sent, "
                         + "%d received per flow",
-                r.n, key.protocol() == PacketView.PROTO_TCP ? "TCP" : "UDP", peer, r.gap / 1e9, r.gapMad / 1e9,
+                r.n, flow.protocol() == PacketView.PROTO_TCP ? "TCP" : "UDP", peer, r.gap / 1e9, r.gapMad / 1e9,
                 r.bytes, r.received);
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put("flows", (long) r.n);
         counts.put("interval_ms", r.gap / 1_000_000);
         counts.put("jitter_ms", r.gapMad / 1_000_000);
         counts.put("bytes_per_flow", r.bytes);
-        counts.put("port", (long) key.port());
-        return C2Alert.of(t, key.host().toString(), rules.severity(), "beacon", List.of(peer), evidence, counts);
+        counts.put("port", (long) flow.serverPort());
+        return C2Alert.of(t, new IpAddress(flow.ipVersion(), flow.clientHigh(), flow.clientLow()).toString(), rules.severity(), "beacon", List.of(peer), evidence, counts);
     }
 
     /** Median of a sorted array. */
@@ -134,10 +138,6 @@ public final class BeaconDetector implements Detector {
         }
         Arrays.sort(d);
         return median(d);
-    }
-
-    /** A local host, a remote server, its port and the protocol. */
-    private record Key(IpAddress host, IpAddress server, int port, int protocol) {
     }
 
     /** The rhythm of a series: median gap and its spread, median sizes and their spread. */

@@ -7,6 +7,7 @@ import dev.warden.watch.detect.DetectorContext;
 import dev.warden.watch.detect.DetectorProvider;
 import dev.warden.watch.detect.LocalNetworks;
 import dev.warden.watch.detect.RuleFields;
+import dev.warden.watch.flow.AddressLru;
 import dev.warden.watch.flow.FlowEvent;
 import dev.warden.watch.flow.IpAddress;
 import dev.warden.watch.flow.TcpState;
@@ -42,14 +43,15 @@ public final class FailoverDetector implements Detector {
     /** {@code commonPorts()} as a bitmap: checked on every flow. */
     private final BitSet commonPorts;
     private final LocalNetworks local;
-    private final LruMap<Key, Series> series;
+    /** Per host and port (folded into the key's int with the IP version). */
+    private final AddressLru<Series> series;
     private final Set<Key> pending = new LinkedHashSet<>();
 
     public FailoverDetector(FailoverRules rules, LocalNetworks local) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.commonPorts = RuleFields.portBits(rules.commonPorts());
         this.local = Objects.requireNonNull(local, "local");
-        this.series = new LruMap<>(rules.maxSeries());
+        this.series = new AddressLru<>(rules.maxSeries());
     }
 
     /** Makes the detector from {@code c2-failover.yaml}. */
@@ -85,7 +87,7 @@ public final class FailoverDetector implements Detector {
     @Override
     public void finish(long lastNanos, Consumer<Alert> out) {
         for (Key key : pending) {
-            Series s = series.get(key);
+            Series s = key.in(series);
             if (s != null) {
                 s.readyAt = Math.min(s.readyAt, lastNanos);
             }
@@ -94,8 +96,12 @@ public final class FailoverDetector implements Detector {
     }
 
     private void add(FlowEvent flow, long now) {
-        Key key = new Key(new IpAddress(flow.ipVersion(), flow.clientHigh(), flow.clientLow()), flow.serverPort());
-        Series s = series.computeIfAbsent(key, k -> new Series());
+        int tag = Key.tag(flow.ipVersion(), flow.serverPort());
+        Series s = series.get(tag, flow.clientHigh(), flow.clientLow());
+        if (s == null) {
+            s = new Series();
+            series.add(tag, flow.clientHigh(), flow.clientLow(), s);
+        }
         long t = flow.startNanos();
         if (s.servers.isEmpty() || Math.abs(t - s.windowStart) > rules.windowNanos()) {
             s.restart(t);
@@ -109,7 +115,7 @@ public final class FailoverDetector implements Detector {
             s.sweep = true;
             s.servers.clear();
             s.servers.put(server, t);
-            pending.remove(key);
+            pending.remove(Key.of(flow));
             return;
         }
         if (flow.state() == TcpState.SYN || flow.endNanos() - flow.startNanos() < rules.failNanos()) {
@@ -117,10 +123,13 @@ public final class FailoverDetector implements Detector {
             s.failed.add(server);
         }
         boolean failover = s.servers.size() >= rules.minServers() && s.failures >= rules.minFailures();
-        if ((failover || s.failures >= rules.retryFailures()) && !pending.contains(key)
+        if ((failover || s.failures >= rules.retryFailures())
                 && (s.alertedAt == Long.MIN_VALUE || now - s.alertedAt >= rules.suppressNanos())) {
-            s.readyAt = now + rules.settleNanos();
-            pending.add(key);
+            Key key = Key.of(flow);
+            if (!pending.contains(key)) {
+                s.readyAt = now + rules.settleNanos();
+                pending.add(key);
+            }
         }
     }
 
@@ -131,7 +140,7 @@ public final class FailoverDetector implements Detector {
         }
         for (Iterator<Key> it = pending.iterator(); it.hasNext(); ) {
             Key key = it.next();
-            Series s = series.get(key);
+            Series s = key.in(series);
             if (s == null || s.sweep) {
                 it.remove();
             } else if (s.readyAt <= now) {
@@ -168,8 +177,20 @@ public final class FailoverDetector implements Detector {
         return C2Alert.of(t, key.host().toString(), rules.severity(), signal, peers, evidence, counts);
     }
 
-    /** A local host and the remote port it connects to. */
+    /** A local host and the remote port it connects to: held only for the series waiting to alert. */
     private record Key(IpAddress host, int port) {
+        static Key of(FlowEvent flow) {
+            return new Key(new IpAddress(flow.ipVersion(), flow.clientHigh(), flow.clientLow()), flow.serverPort());
+        }
+
+        static int tag(int version, int port) {
+            return version | port << 16;
+        }
+
+        /** The key's series (an access, as a map lookup is), or null when it was dropped. */
+        Series in(AddressLru<Series> series) {
+            return series.get(tag(host.version(), port), host.high(), host.low());
+        }
     }
 
     /** The servers of one host and port in the current window, with the start of each one's first connection. */

@@ -6,6 +6,7 @@ import dev.warden.watch.detect.Detector;
 import dev.warden.watch.detect.DetectorContext;
 import dev.warden.watch.detect.DetectorProvider;
 import dev.warden.watch.detect.LocalNetworks;
+import dev.warden.watch.flow.AddressLru;
 import dev.warden.watch.flow.FlowEvent;
 import dev.warden.watch.flow.IpAddress;
 import java.nio.ByteBuffer;
@@ -34,26 +35,34 @@ public final class IrcC2Detector implements Detector {
     /** The detector's name and rule file stem. */
     public static final String NAME = "c2-irc";
     private static final int MAX_TEXT = 64;
-    private static final Set<String> CLIENT_COMMANDS = Set.of("NICK", "USER", "JOIN", "PRIVMSG", "PING", "PONG",
+    /** Client commands; the first three carry an argument the session keeps. */
+    private static final List<String> CLIENT_COMMANDS = List.of("NICK", "USER", "JOIN", "PRIVMSG", "PING", "PONG",
             "MODE", "WHO", "QUIT");
-    private static final List<byte[]> CLIENT_COMMAND_BYTES = CLIENT_COMMANDS.stream()
-            .map(c -> c.getBytes(StandardCharsets.US_ASCII)).toList();
+    private static final int NICK = 0;
+    private static final int USER = 1;
+    private static final int JOIN = 2;
+    private static final List<byte[]> CLIENT_COMMAND_BYTES = bytes(CLIENT_COMMANDS);
     /** First bytes of a line worth reading: a client command's, or a server line's ':' prefix. */
     private static final boolean[] FIRST_BYTES = firstBytes();
-    private static final Set<String> ORDER_CARRIERS = Set.of("PRIVMSG", "TOPIC", "332", "NOTICE");
+    private static final List<byte[]> ORDER_CARRIERS = bytes(List.of("PRIVMSG", "TOPIC", "332", "NOTICE"));
 
     private final IrcRules rules;
     private final LocalNetworks local;
-    private final LruMap<Key, Session> sessions;
+    /** Per host, server and port (folded into the key's int with the IP version). */
+    private final AddressLru<Session> sessions;
     /** Server ports any session was ever opened to: lets most packets and flows skip the session lookup. */
     private final BitSet sessionPorts = new BitSet(65536);
     private final AttackOrders orders;
+    private final IrcCursor cursor = new IrcCursor();
+    /** {@link IrcRules#orderWords()} as characters, to skip server lines that carry none. */
+    private final List<char[]> orderWords;
 
     public IrcC2Detector(IrcRules rules, LocalNetworks local) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.local = Objects.requireNonNull(local, "local");
-        this.sessions = new LruMap<>(rules.maxSessions());
+        this.sessions = new AddressLru<>(rules.maxSessions());
         this.orders = new AttackOrders(rules);
+        this.orderWords = rules.orderWords().stream().map(String::toCharArray).toList();
     }
 
     /** Makes the detector from {@code c2-irc.yaml}. */
@@ -67,6 +76,10 @@ public final class IrcC2Detector implements Detector {
         public Detector create(DetectorContext context) {
             return new IrcC2Detector(IrcRules.load(context.rules()), context.local());
         }
+    }
+
+    private static List<byte[]> bytes(List<String> words) {
+        return words.stream().map(c -> c.getBytes(StandardCharsets.US_ASCII)).toList();
     }
 
     private static boolean[] firstBytes() {
@@ -102,76 +115,81 @@ public final class IrcC2Detector implements Detector {
         boolean srcLocal = local.contains(p.srcHigh(), p.srcLow());
         boolean dstLocal = local.contains(p.dstHigh(), p.dstLow());
         if (srcLocal && !dstLocal) {
-            fromClient(p, IrcLine.parse(buf, off, len, rules.scanBytes()), out);
-        } else if (dstLocal && !srcLocal && sessionPorts.get(p.srcPort()) && !sessions.isEmpty()) {
+            cursor.reset(buf, off, len, rules.scanBytes());
+            fromClient(p, out);
+        } else if (dstLocal && !srcLocal && sessionPorts.get(p.srcPort()) && sessions.size() > 0) {
             fromServer(p, buf, off, len);
         }
     }
 
-    private void fromClient(PacketView p, List<IrcLine> lines, Consumer<Alert> out) {
+    private void fromClient(PacketView p, Consumer<Alert> out) {
         Session s = null;
         boolean joined = false;
-        for (IrcLine line : lines) {
-            if (!CLIENT_COMMANDS.contains(line.command())) {
+        while (cursor.next()) {
+            int command = cursor.command(CLIENT_COMMAND_BYTES);
+            if (command < 0) {
                 continue;
             }
             if (s == null) {
-                Key key = new Key(new IpAddress(p.ipVersion(), p.srcHigh(), p.srcLow()),
-                        new IpAddress(p.ipVersion(), p.dstHigh(), p.dstLow()), p.dstPort());
-                s = sessions.computeIfAbsent(key, k -> new Session());
+                int tag = tag(p.ipVersion(), p.dstPort());
+                s = sessions.get(tag, p.srcHigh(), p.srcLow(), p.dstHigh(), p.dstLow());
+                if (s == null) {
+                    s = new Session(new Key(new IpAddress(p.ipVersion(), p.srcHigh(), p.srcLow()),
+                            new IpAddress(p.ipVersion(), p.dstHigh(), p.dstLow()), p.dstPort()));
+                    sessions.add(tag, p.srcHigh(), p.srcLow(), p.dstHigh(), p.dstLow(), s);
+                }
                 sessionPorts.set(p.dstPort());
             }
-            s.commands.add(line.command());
-            String arg = IrcLine.clean(line.firstArg(), MAX_TEXT);
-            switch (line.command()) {
-                case "NICK" -> s.nick = arg;
-                case "USER" -> s.user = arg;
-                case "JOIN" -> {
+            s.commands.add(CLIENT_COMMANDS.get(command));
+            if (command > JOIN) {
+                continue;
+            }
+            String arg = IrcLine.clean(cursor.line().firstArg(), MAX_TEXT);
+            switch (command) {
+                case NICK -> s.nick = arg;
+                case USER -> s.user = arg;
+                default -> {
                     s.channel = arg;
                     joined = true;
-                }
-                default -> {
                 }
             }
         }
         if (joined) {
-            raise(new Key(new IpAddress(p.ipVersion(), p.srcHigh(), p.srcLow()),
-                    new IpAddress(p.ipVersion(), p.dstHigh(), p.dstLow()), p.dstPort()), s, p.timestampNanos(), out);
+            raise(s, p.timestampNanos(), out);
         }
     }
 
     private void fromServer(PacketView p, ByteBuffer buf, int off, int len) {
-        IpAddress bot = new IpAddress(p.ipVersion(), p.dstHigh(), p.dstLow());
-        IpAddress server = new IpAddress(p.ipVersion(), p.srcHigh(), p.srcLow());
-        Session s = sessions.get(new Key(bot, server, p.srcPort()));
+        Session s = sessions.get(tag(p.ipVersion(), p.srcPort()), p.dstHigh(), p.dstLow(), p.srcHigh(), p.srcLow());
         if (s == null || !s.commands.contains("NICK") && !s.commands.contains("JOIN")) {
             return;
         }
-        for (IrcLine line : IrcLine.parse(buf, off, len, rules.scanBytes())) {
-            if (ORDER_CARRIERS.contains(line.command())) {
-                orders.offer(bot, server + ":" + p.srcPort(), line.trailing(), p.timestampNanos());
+        cursor.reset(buf, off, len, rules.scanBytes());
+        while (cursor.next()) {
+            if (cursor.command(ORDER_CARRIERS) >= 0 && cursor.mayContain(orderWords)) {
+                orders.offer(s.key.host(), s.key.server() + ":" + s.key.port(), cursor.line().trailing(),
+                        p.timestampNanos());
             }
         }
     }
 
     @Override
     public void onFlow(FlowEvent flow, Consumer<Alert> out) {
-        if (flow.protocol() != PacketView.PROTO_TCP || !sessionPorts.get(flow.serverPort()) || sessions.isEmpty()) {
+        if (flow.protocol() != PacketView.PROTO_TCP || !sessionPorts.get(flow.serverPort()) || sessions.size() == 0) {
             return;
         }
-        Key key = new Key(new IpAddress(flow.ipVersion(), flow.clientHigh(), flow.clientLow()),
-                new IpAddress(flow.ipVersion(), flow.serverHigh(), flow.serverLow()), flow.serverPort());
-        Session s = sessions.get(key);
+        Session s = sessions.get(tag(flow.ipVersion(), flow.serverPort()), flow.clientHigh(), flow.clientLow(),
+                flow.serverHigh(), flow.serverLow());
         if (s != null) {
-            raise(key, s, flow.endNanos(), out);
+            raise(s, flow.endNanos(), out);
         }
     }
 
     @Override
     public void finish(long lastNanos, Consumer<Alert> out) {
-        for (Map.Entry<Key, Session> e : List.copyOf(sessions.entrySet())) {
-            if (e.getValue().alertedAt == Long.MIN_VALUE) {
-                raise(e.getKey(), e.getValue(), lastNanos, out);
+        for (Session s : sessions.values()) {
+            if (s.alertedAt == Long.MIN_VALUE) {
+                raise(s, lastNanos, out);
             }
         }
     }
@@ -182,7 +200,8 @@ public final class IrcC2Detector implements Detector {
     }
 
     /** Raises the irc alert for a session that qualifies and was not alerted on within the suppression time. */
-    private void raise(Key key, Session s, long t, Consumer<Alert> out) {
+    private void raise(Session s, long t, Consumer<Alert> out) {
+        Key key = s.key;
         if (s.alertedAt != Long.MIN_VALUE && t - s.alertedAt < rules.suppressNanos()) {
             return;
         }
@@ -228,16 +247,26 @@ public final class IrcC2Detector implements Detector {
         return null;
     }
 
-    /** A local host, the remote server and its port. */
+    /** The session table's int key part: the IP version and the server port. */
+    private static int tag(int version, int port) {
+        return version | port << 16;
+    }
+
+    /** A local host, the remote server and its port, made once per session for alert text. */
     private record Key(IpAddress host, IpAddress server, int port) {
     }
 
     /** What one host said to one server:port. */
     private static final class Session {
+        final Key key;
         final Set<String> commands = new TreeSet<>();
         String nick;
         String user;
         String channel;
         long alertedAt = Long.MIN_VALUE;
+
+        Session(Key key) {
+            this.key = key;
+        }
     }
 }

@@ -50,24 +50,13 @@ record IrcLine(String prefix, String command, List<String> params, String traili
     /** The IRC lines among the first {@code budget} bytes of {@code buf[offset, offset + length)}. */
     static List<IrcLine> parse(ByteBuffer buf, int offset, int length, int budget) {
         List<IrcLine> lines = new ArrayList<>(2);
-        int end = offset + Math.min(length, budget);
-        int start = offset;
-        while (start < end) {
-            int eol = start;
-            while (eol < end && buf.get(eol) != '\n') {
-                eol++;
+        IrcCursor cursor = new IrcCursor();
+        cursor.reset(buf, offset, length, budget);
+        while (cursor.next()) {
+            IrcLine line = cursor.line();
+            if (line != null) {
+                lines.add(line);
             }
-            int stop = eol;
-            if (stop > start && buf.get(stop - 1) == '\r') {
-                stop--;
-            }
-            if (stop - start <= MAX_LINE) {
-                IrcLine line = parseLine(text(buf, start, stop));
-                if (line != null) {
-                    lines.add(line);
-                }
-            }
-            start = eol + 1;
         }
         return lines;
     }
@@ -142,7 +131,7 @@ record IrcLine(String prefix, String command, List<String> params, String traili
     }
 
     /** Bytes as ISO-8859-1 characters: every byte maps to one char, so no decoding can fail. */
-    private static String text(ByteBuffer buf, int from, int to) {
+    static String text(ByteBuffer buf, int from, int to) {
         char[] chars = new char[to - from];
         for (int i = from; i < to; i++) {
             chars[i - from] = (char) (buf.get(i) & 0xFF);
