@@ -59,7 +59,7 @@ run() { # label command...
   printf '%-22s wall %7ss  rss %5s MB  %s\n' "$1" "$wall" "$((rss / 1024))" "$(grep -h 'stage=' "$work/out.txt" || true)"
 }
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem/{print $2}') GB"
-echo "tools: $(tshark --version | head -1); softflowd $(softflowd -h 2>&1 | grep -om1 'softflowd v[0-9.]*' || true); $("$java" -version 2>&1 | head -1)"
+echo "tools: $(tshark --version | head -1); softflowd $(dpkg-query -W -f '${Version}' softflowd 2>/dev/null || echo '?'); $("$java" -version 2>&1 | head -1)"
 for f in "$big" "$small"; do
   echo "== $(basename "$f"): $(capinfos -c -M "$f" | awk -F': *' '/Number of packets/{print $2}') packets, $(( $(stat -c %s "$f") / 1048576 )) MB"
   run "warden decode" "$java" -Xmx1g -cp "$cp" dev.warden.bench.WatchBench decode "$f"
