@@ -44,15 +44,9 @@ public final class BaselineDetector extends ProfiledDetector {
     }
 
     /** Makes the detector from {@code anomaly.yaml} and {@code profile.yaml}. */
-    public static final class Provider implements DetectorProvider {
-        @Override
-        public String name() {
-            return KIND;
-        }
-
-        @Override
-        public Detector create(DetectorContext context) {
-            return new BaselineDetector(BaselineRules.load(context.rules()), profiles(context));
+    public static final class Provider extends NamedProvider {
+        public Provider() {
+            super(KIND, c -> new BaselineDetector(BaselineRules.load(c.rules()), profiles(c)));
         }
     }
 

@@ -43,15 +43,9 @@ public final class BruteForceDetector implements Detector {
     }
 
     /** Makes the detector from {@code brute-force.yaml}. */
-    public static final class Provider implements DetectorProvider {
-        @Override
-        public String name() {
-            return KIND;
-        }
-
-        @Override
-        public Detector create(DetectorContext context) {
-            return new BruteForceDetector(BruteForceRules.load(context.rules()), context.local());
+    public static final class Provider extends NamedProvider {
+        public Provider() {
+            super(KIND, c -> new BruteForceDetector(BruteForceRules.load(c.rules()), c.local()));
         }
     }
 

@@ -38,15 +38,9 @@ public final class DnsWaterTortureDetector implements Detector {
     }
 
     /** Makes the detector from {@code dns-water-torture.yaml}. */
-    public static final class Provider implements DetectorProvider {
-        @Override
-        public String name() {
-            return KIND;
-        }
-
-        @Override
-        public Detector create(DetectorContext context) {
-            return new DnsWaterTortureDetector(DnsWaterTortureRules.load(context.rules()), context.local());
+    public static final class Provider extends NamedProvider {
+        public Provider() {
+            super(KIND, c -> new DnsWaterTortureDetector(DnsWaterTortureRules.load(c.rules()), c.local()));
         }
     }
 

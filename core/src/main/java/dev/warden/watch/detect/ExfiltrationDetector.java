@@ -44,15 +44,9 @@ public final class ExfiltrationDetector extends ProfiledDetector {
     }
 
     /** Makes the detector from {@code exfiltration.yaml} and {@code profile.yaml}. */
-    public static final class Provider implements DetectorProvider {
-        @Override
-        public String name() {
-            return KIND;
-        }
-
-        @Override
-        public Detector create(DetectorContext context) {
-            return new ExfiltrationDetector(ExfiltrationRules.load(context.rules()), profiles(context));
+    public static final class Provider extends NamedProvider {
+        public Provider() {
+            super(KIND, c -> new ExfiltrationDetector(ExfiltrationRules.load(c.rules()), profiles(c)));
         }
     }
 

@@ -64,15 +64,9 @@ public final class FloodDetector implements Detector {
     }
 
     /** Makes the detector from {@code flood.yaml}. */
-    public static final class Provider implements DetectorProvider {
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public Detector create(DetectorContext context) {
-            return new FloodDetector(FloodRules.load(context.rules()), context.local());
+    public static final class Provider extends NamedProvider {
+        public Provider() {
+            super(NAME, c -> new FloodDetector(FloodRules.load(c.rules()), c.local()));
         }
     }
 

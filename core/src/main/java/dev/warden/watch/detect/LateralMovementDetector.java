@@ -46,15 +46,9 @@ public final class LateralMovementDetector extends ProfiledDetector {
     }
 
     /** Makes the detector from {@code lateral-movement.yaml} and {@code profile.yaml}. */
-    public static final class Provider implements DetectorProvider {
-        @Override
-        public String name() {
-            return KIND;
-        }
-
-        @Override
-        public Detector create(DetectorContext context) {
-            return new LateralMovementDetector(LateralMovementRules.load(context.rules()), profiles(context));
+    public static final class Provider extends NamedProvider {
+        public Provider() {
+            super(KIND, c -> new LateralMovementDetector(LateralMovementRules.load(c.rules()), profiles(c)));
         }
     }
 

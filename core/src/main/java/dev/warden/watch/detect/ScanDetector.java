@@ -43,15 +43,9 @@ public final class ScanDetector implements Detector {
     }
 
     /** Makes the detector from {@code scan.yaml}. */
-    public static final class Provider implements DetectorProvider {
-        @Override
-        public String name() {
-            return KIND;
-        }
-
-        @Override
-        public Detector create(DetectorContext context) {
-            return new ScanDetector(ScanRules.load(context.rules()), context.local());
+    public static final class Provider extends NamedProvider {
+        public Provider() {
+            super(KIND, c -> new ScanDetector(ScanRules.load(c.rules()), c.local()));
         }
     }
 

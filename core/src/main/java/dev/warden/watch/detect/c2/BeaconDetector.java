@@ -3,8 +3,7 @@ package dev.warden.watch.detect.c2;
 import dev.warden.watch.decode.PacketView;
 import dev.warden.watch.detect.Alert;
 import dev.warden.watch.detect.Detector;
-import dev.warden.watch.detect.DetectorContext;
-import dev.warden.watch.detect.DetectorProvider;
+import dev.warden.watch.detect.NamedProvider;
 import dev.warden.watch.detect.LocalNetworks;
 import dev.warden.watch.detect.RuleFields;
 import dev.warden.watch.flow.AddressLru;
@@ -47,15 +46,9 @@ public final class BeaconDetector implements Detector {
     }
 
     /** Makes the detector from {@code c2-beacon.yaml}. */
-    public static final class Provider implements DetectorProvider {
-        @Override
-        public String name() {
-            return NAME;
-        }
-
-        @Override
-        public Detector create(DetectorContext context) {
-            return new BeaconDetector(BeaconRules.load(context.rules()), context.local());
+    public static final class Provider extends NamedProvider {
+        public Provider() {
+            super(NAME, c -> new BeaconDetector(BeaconRules.load(c.rules()), c.local()));
         }
     }
 
