@@ -3,6 +3,7 @@ package dev.warden.watch.detect;
 import dev.warden.watch.decode.PacketView;
 import dev.warden.watch.flow.FlowEvent;
 import dev.warden.watch.flow.IpAddress;
+import dev.warden.watch.flow.LruMap;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
@@ -31,15 +32,15 @@ public final class BruteForceDetector implements Detector {
     /** {@code ports()} as a bitmap: checked on every flow. */
     private final BitSet ports;
     private final LocalNetworks local;
-    private final BoundedMap<Pair, Sessions> pairs;
-    private final BoundedMap<IpAddress, Sessions> victims;
+    private final LruMap<Pair, Sessions> pairs;
+    private final LruMap<IpAddress, Sessions> victims;
 
     public BruteForceDetector(BruteForceRules rules, LocalNetworks local) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.ports = RuleFields.portBits(rules.ports());
         this.local = Objects.requireNonNull(local, "local");
-        pairs = new BoundedMap<>(rules.maxPairs());
-        victims = new BoundedMap<>(rules.maxPairs());
+        pairs = new LruMap<>(rules.maxPairs());
+        victims = new LruMap<>(rules.maxPairs());
     }
 
     /** Makes the detector from {@code brute-force.yaml}. */

@@ -3,6 +3,7 @@ package dev.warden.watch.detect;
 import dev.warden.watch.decode.PacketView;
 import dev.warden.watch.flow.FlowEvent;
 import dev.warden.watch.flow.IpAddress;
+import dev.warden.watch.flow.LruMap;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,12 +30,12 @@ public final class DnsWaterTortureDetector implements Detector {
 
     private final DnsWaterTortureRules rules;
     private final LocalNetworks local;
-    private final BoundedMap<Key, Entry> entries;
+    private final LruMap<Key, Entry> entries;
 
     public DnsWaterTortureDetector(DnsWaterTortureRules rules, LocalNetworks local) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.local = Objects.requireNonNull(local, "local");
-        entries = new BoundedMap<>(rules.maxEntries());
+        entries = new LruMap<>(rules.maxEntries());
     }
 
     /** Makes the detector from {@code dns-water-torture.yaml}. */

@@ -1,10 +1,10 @@
 package dev.warden.watch.detect;
 
 import dev.warden.watch.flow.IpAddress;
+import dev.warden.watch.flow.LruMap;
 import dev.warden.watch.profile.FlowSide;
 import dev.warden.watch.profile.HostProfile;
 import dev.warden.watch.profile.HostProfiles;
-import dev.warden.watch.profile.LruMap;
 import dev.warden.watch.profile.PeerStats;
 import dev.warden.watch.profile.PortUse;
 import dev.warden.watch.profile.SharedProfiles;

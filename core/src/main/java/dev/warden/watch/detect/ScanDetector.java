@@ -2,6 +2,7 @@ package dev.warden.watch.detect;
 
 import dev.warden.watch.decode.PacketView;
 import dev.warden.watch.flow.FlowEvent;
+import dev.warden.watch.flow.LruMap;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,14 +33,14 @@ public final class ScanDetector implements Detector {
     /** {@code ports()} as a bitmap: checked on every flow. */
     private final BitSet ports;
     private final LocalNetworks local;
-    private final BoundedMap<Addr, HostState> hosts;
+    private final LruMap<Addr, HostState> hosts;
 
     /** A detector alerting on local hosts only ({@code local}: the watched network's ranges). */
     public ScanDetector(ScanRules rules, LocalNetworks local) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.ports = RuleFields.portBits(rules.ports());
         this.local = Objects.requireNonNull(local, "local");
-        this.hosts = new BoundedMap<>(rules.maxHosts());
+        this.hosts = new LruMap<>(rules.maxHosts());
     }
 
     /** Makes the detector from {@code scan.yaml}. */

@@ -2,6 +2,7 @@ package dev.warden.watch.profile;
 
 import dev.warden.watch.flow.AddressLru;
 import dev.warden.watch.flow.IpAddress;
+import dev.warden.watch.flow.LruMap;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

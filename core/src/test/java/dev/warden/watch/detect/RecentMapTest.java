@@ -2,6 +2,7 @@ package dev.warden.watch.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warden.watch.flow.LruMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -14,7 +15,7 @@ class RecentMapTest {
     @Test
     void remembersTheLastAccessWithoutChangingWhatIsEvicted() {
         RecentMap<Key, List<Integer>> recent = new RecentMap<>(8, (v, a, b, c, d) -> new Key(v, a, b), ArrayList::new);
-        BoundedMap<Key, List<Integer>> plain = new BoundedMap<>(8);
+        LruMap<Key, List<Integer>> plain = new LruMap<>(8);
         Random random = new Random(4);
         for (int i = 0; i < 5_000; i++) {
             int k = random.nextInt(12);

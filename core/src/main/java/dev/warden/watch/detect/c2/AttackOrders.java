@@ -3,6 +3,7 @@ package dev.warden.watch.detect.c2;
 import dev.warden.watch.decode.PacketView;
 import dev.warden.watch.detect.Alert;
 import dev.warden.watch.flow.IpAddress;
+import dev.warden.watch.flow.LruMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;

@@ -1,11 +1,12 @@
-package dev.warden.watch.profile;
+package dev.warden.watch.flow;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A map in access order holding at most {@code max} entries; the least recently used is dropped and counted. The
- * bounded table behind profiles and the behaviour detectors' per-device state.
+ * A map in access order holding at most {@code max} entries; the least recently used is dropped and counted, so a
+ * detector's or a profile's state stays bounded whatever the traffic, and a summary can say how much was forgotten.
+ * (For hot tables keyed by addresses, {@link AddressLru} does the same without a key object per lookup.)
  */
 public final class LruMap<K, V> extends LinkedHashMap<K, V> {
     private final int max;
