@@ -77,7 +77,8 @@ final class WatchCommand implements Callable<Integer> {
             + "--netflow: after N datagrams.")
     long maxPackets;
 
-    @Option(names = "--json", description = "One JSON object per alert: ts, host, kind, severity, peers, evidence, counts.")
+    @Option(names = "--json", description = "One JSON object per alert: ts, host, kind, severity, peers, evidence, counts, "
+            + "role.")
     boolean json;
 
     @Mixin
@@ -99,38 +100,74 @@ final class WatchCommand implements Callable<Integer> {
         if (durationSeconds < 0 || maxPackets < 0) {
             throw new BadInputException("--duration and --max-packets must not be negative");
         }
-        List<Alert> alerts = new ArrayList<>();
-        WatchPipeline pipeline = new WatchPipeline(detectors.create(), FlowTable.Config.defaults(), a -> {
-            alerts.add(a);
-            out.println(json ? JsonLines.write(alert(a)) : line(a));
-            out.flush();
-        });
-        if (input.pcap != null) {
-            pcap(pipeline);
-        } else if (input.zeek != null) {
-            zeek(pipeline);
-        } else if (input.netflow != null) {
-            netflow(pipeline);
-        } else {
-            live(pipeline);
-        }
-        if (!noStore) {
-            String stored = store(h, alerts);
-            if (!json) {
-                out.print(stored);
+        try (AlertStore stored = noStore ? null : new AlertStore(db.open(h), source())) {
+            WatchPipeline pipeline = new WatchPipeline(detectors.create(), FlowTable.Config.defaults(), a -> {
+                out.println(json ? JsonLines.write(alert(a)) : line(a));
+                out.flush();
+                if (stored != null) {
+                    stored.add(a);
+                }
+            });
+            if (input.pcap != null) {
+                pcap(pipeline);
+            } else if (input.zeek != null) {
+                zeek(pipeline);
+            } else if (input.netflow != null) {
+                netflow(pipeline);
+            } else {
+                live(pipeline);
+            }
+            if (stored != null) {
+                stored.flush();
+                if (!json) {
+                    out.printf("%d new alerts stored in %s (warden incidents lists them by device)%n", stored.added,
+                            stored.store);
+                }
             }
         }
         return ExitCode.OK;
     }
 
-    /** Stores the run's alerts under the input's name; returns the line saying so. */
-    private String store(WardenHome h, List<Alert> alerts) {
-        String source = input.pcap != null ? "pcap:" + input.pcap.toAbsolutePath().normalize()
+    /** The name the stored alerts carry: the input and what it read. */
+    private String source() {
+        return input.pcap != null ? "pcap:" + input.pcap.toAbsolutePath().normalize()
                 : input.zeek != null ? "zeek:" + input.zeek.toAbsolutePath().normalize()
                 : input.netflow != null ? "netflow:" + input.netflow : "iface:" + input.iface;
-        try (Store store = db.open(h)) {
-            int added = new Incidents(store).record(alerts, source);
-            return String.format("%d new alerts stored in %s (warden incidents lists them by device)%n", added, store);
+    }
+
+    /**
+     * The run's alerts going into the store as they come, in batches, so a live capture or a collector that runs for
+     * days holds at most one batch in memory; the store is opened before the input, so a bad {@code --db} fails first.
+     */
+    private static final class AlertStore implements AutoCloseable {
+        private static final int BATCH = 256;
+        final Store store;
+        private final Incidents incidents;
+        private final String source;
+        private final List<Alert> batch = new ArrayList<>();
+        int added;
+
+        AlertStore(Store store, String source) {
+            this.store = store;
+            this.incidents = new Incidents(store);
+            this.source = source;
+        }
+
+        void add(Alert a) {
+            batch.add(a);
+            if (batch.size() >= BATCH) {
+                flush();
+            }
+        }
+
+        void flush() {
+            added += incidents.record(batch, source);
+            batch.clear();
+        }
+
+        @Override
+        public void close() {
+            store.close();
         }
     }
 
