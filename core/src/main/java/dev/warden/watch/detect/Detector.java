@@ -29,6 +29,14 @@ public interface Detector {
     default void onPacket(PacketView packet, Consumer<Alert> out) {
     }
 
+    /**
+     * True for a detector that implements {@link #onPacket}: the pipeline calls {@code onPacket} only on those, so the
+     * detectors that work from flows cost nothing per packet. The default is false.
+     */
+    default boolean readsPackets() {
+        return false;
+    }
+
     /** End of input at traffic time {@code lastNanos}: raise what is pending. The default does nothing. */
     default void finish(long lastNanos, Consumer<Alert> out) {
     }

@@ -61,6 +61,11 @@ public final class DnsWaterTortureDetector implements Detector {
     }
 
     @Override
+    public boolean readsPackets() {
+        return true;
+    }
+
+    @Override
     public void onPacket(PacketView p, Consumer<Alert> out) {
         if (p.protocol() != PacketView.PROTO_UDP || p.dstPort() != DNS_PORT || p.laterFragment()
                 || !local.contains(p.srcHigh(), p.srcLow())) {

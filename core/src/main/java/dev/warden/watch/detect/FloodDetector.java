@@ -81,6 +81,11 @@ public final class FloodDetector implements Detector {
     }
 
     @Override
+    public boolean readsPackets() {
+        return true;
+    }
+
+    @Override
     public void onPacket(PacketView p, Consumer<Alert> out) {
         boolean gre = p.encapDepth() > 0 && p.tunnelProtocol() == PacketView.PROTO_GRE;
         int version = gre ? p.tunnelIpVersion() : p.ipVersion();

@@ -72,21 +72,6 @@ public final class LocalNetworks {
         return false;
     }
 
-    /** True when the literal address is local; a string that is not an address is not. */
-    public boolean contains(String address) {
-        try {
-            IpAddress a = IpAddress.parse(address);
-            return contains(a.high(), a.low());
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    /** The ranges as written. */
-    public List<String> cidrs() {
-        return cidrs;
-    }
-
     /** The top {@code n} bits set (n clamped to 0..64). */
     private static long mask(int n) {
         if (n <= 0) {

@@ -25,7 +25,7 @@ public final class WatchPipeline {
     }
 
     private final Detector[] detectors;
-    /** The detectors that read packets (most work from flows only and keep {@link Detector#onPacket}'s default). */
+    /** The detectors that read packets ({@link Detector#readsPackets}); most work from flows only. */
     private final Detector[] packetDetectors;
     private final Consumer<Alert> sink;
     private final FlowTable table;
@@ -35,7 +35,7 @@ public final class WatchPipeline {
 
     public WatchPipeline(List<Detector> detectors, FlowTable.Config flows, Consumer<Alert> alerts) {
         this.detectors = detectors.toArray(new Detector[0]);
-        this.packetDetectors = detectors.stream().filter(WatchPipeline::readsPackets).toArray(Detector[]::new);
+        this.packetDetectors = detectors.stream().filter(Detector::readsPackets).toArray(Detector[]::new);
         Objects.requireNonNull(alerts, "alerts");
         this.sink = a -> {
             this.alerts++;
@@ -78,16 +78,6 @@ public final class WatchPipeline {
         }
         return new Summary(table.packets(), table.skipped(), table.flows() + inputFlows, table.evicted(), alerts,
                 dropped);
-    }
-
-    /** False when the detector keeps the interface's no-op {@link Detector#onPacket}: no call per packet then. */
-    private static boolean readsPackets(Detector d) {
-        try {
-            return d.getClass().getMethod("onPacket", PacketView.class, Consumer.class).getDeclaringClass()
-                    != Detector.class;
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("Detector.onPacket is missing", e);
-        }
     }
 
     private void deliver(FlowEvent flow) {

@@ -90,6 +90,11 @@ public final class IrcC2Detector implements Detector {
     }
 
     @Override
+    public boolean readsPackets() {
+        return true;
+    }
+
+    @Override
     public void onPacket(PacketView p, Consumer<Alert> out) {
         orders.count(p, out);
         ByteBuffer buf = p.buffer();
