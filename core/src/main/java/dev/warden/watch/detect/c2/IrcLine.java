@@ -47,20 +47,6 @@ record IrcLine(String prefix, String command, List<String> params, String traili
         return true;
     }
 
-    /** The IRC lines among the first {@code budget} bytes of {@code buf[offset, offset + length)}. */
-    static List<IrcLine> parse(ByteBuffer buf, int offset, int length, int budget) {
-        List<IrcLine> lines = new ArrayList<>(2);
-        IrcCursor cursor = new IrcCursor();
-        cursor.reset(buf, offset, length, budget);
-        while (cursor.next()) {
-            IrcLine line = cursor.line();
-            if (line != null) {
-                lines.add(line);
-            }
-        }
-        return lines;
-    }
-
     /** One line without its CR LF, or null when it is not IRC-shaped. */
     static IrcLine parseLine(String s) {
         int i = 0;

@@ -4,15 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The IRC line grammar on well-formed, odd and hostile payloads. */
 class IrcLineTest {
+    /** The IRC lines the detector's cursor finds among the first {@code budget} bytes of the payload. */
     private static List<IrcLine> parse(String payload, int budget) {
         byte[] b = payload.getBytes(StandardCharsets.ISO_8859_1);
         ByteBuffer buf = ByteBuffer.allocate(b.length + 8).put(3, b);
-        return IrcLine.parse(buf, 3, b.length, budget);
+        List<IrcLine> lines = new ArrayList<>();
+        IrcCursor cursor = new IrcCursor();
+        cursor.reset(buf, 3, b.length, budget);
+        while (cursor.next()) {
+            IrcLine line = cursor.line();
+            if (line != null) {
+                lines.add(line);
+            }
+        }
+        return lines;
     }
 
     @Test
